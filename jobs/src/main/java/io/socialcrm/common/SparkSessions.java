@@ -1,0 +1,45 @@
+package io.socialcrm.common;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** The one place Spark is configured: the CLI, the jobs and the tests all build their session from here. */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /**
+   * Adds what every socialcrm session needs: Delta Lake, shuffles sized for a small machine with adaptive
+   * execution, UTC timestamps, and no `_SUCCESS` markers in landing output. Values already set win, so
+   * `spark-submit --conf` overrides these.
+   */
+  public static SparkConf configure(SparkConf conf) {
+    setIfMissing(conf, "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    setIfMissing(conf, "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    setIfMissing(conf, "spark.sql.shuffle.partitions", "8");
+    setIfMissing(conf, "spark.sql.adaptive.enabled", "true");
+    setIfMissing(conf, "spark.sql.adaptive.coalescePartitions.enabled", "true");
+    setIfMissing(conf, "spark.sql.session.timeZone", "UTC");
+    setIfMissing(conf, "spark.sql.ansi.enabled", "false");
+    setIfMissing(conf, "spark.ui.showConsoleProgress", "false");
+    setIfMissing(conf, "spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+    setIfMissing(conf, "spark.databricks.delta.schema.autoMerge.enabled", "false");
+    setIfMissing(conf, "spark.databricks.delta.snapshotPartitions", "2");
+    return conf;
+  }
+
+  /** A session for the CLI: local mode on all cores unless a master was given (spark-submit sets one). */
+  public static SparkSession getOrCreate(String appName) {
+    SparkConf conf = configure(new SparkConf().setAppName(appName));
+    if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]");
+    }
+    setIfMissing(conf, "spark.ui.enabled", "false");
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+
+  private static void setIfMissing(SparkConf conf, String key, String value) {
+    if (!conf.contains(key)) {
+      conf.set(key, value);
+    }
+  }
+}
