@@ -1,0 +1,95 @@
+package io.socialcrm.common;
+
+import java.time.LocalDate;
+import java.util.Collection;
+
+/** The one place user-facing errors are raised (as Delta Kernel's DeltaErrors): a method per error. */
+public final class Errors {
+  private Errors() {}
+
+  public static SocialCrmException badArgument(String what, String value, String expected) {
+    return new SocialCrmException("bad_argument",
+        "invalid " + what + " '" + value + "': expected " + expected, null);
+  }
+
+  public static SocialCrmException badDateRange(LocalDate from, LocalDate to) {
+    return new SocialCrmException("bad_argument",
+        "invalid date range: --from " + from + " is after --to " + to, null);
+  }
+
+  public static SocialCrmException unknownStep(String step, Collection<String> known) {
+    return new SocialCrmException("unknown_step",
+        "unknown step '" + step + "': known steps are " + String.join(", ", known), null);
+  }
+
+  public static SocialCrmException noLandingData(LocalDate date, String landing) {
+    return new SocialCrmException("no_landing_data",
+        "no landing data for " + date + " under " + landing
+            + " (expected <landing>/<input>/" + date + "/ folders; generate some with 'socialcrm generate')", null);
+  }
+
+  public static SocialCrmException landingNotFound(String landing) {
+    return new SocialCrmException("landing_not_found",
+        "landing area " + landing + " does not exist or is not a directory", null);
+  }
+
+  public static SocialCrmException unreadableLake(String lake, Throwable cause) {
+    return new SocialCrmException("unreadable_lake",
+        "cannot use the lake at " + lake + ": " + rootMessage(cause), cause);
+  }
+
+  public static SocialCrmException unreadableInput(String input, String file, Throwable cause) {
+    return new SocialCrmException("unreadable_input",
+        "cannot read " + input + " file " + file + ": " + rootMessage(cause), cause);
+  }
+
+  public static SocialCrmException invalidContract(String contract, String problem) {
+    return new SocialCrmException("invalid_contract",
+        "data contract " + contract + " is invalid: " + problem, null);
+  }
+
+  public static SocialCrmException reconciliationFailed(String input, long read, long loaded, long quarantined) {
+    return new SocialCrmException("reconciliation_failed",
+        "counts of " + input + " do not reconcile: read " + read + " but loaded " + loaded
+            + " + quarantined " + quarantined, null);
+  }
+
+  public static SocialCrmException badSetting(String key, String value, String source, String expected) {
+    return new SocialCrmException("bad_setting",
+        "setting " + key + "='" + value + "' (from " + source + ") is invalid: expected " + expected, null);
+  }
+
+  public static SocialCrmException unreadableConfig(String file, Throwable cause) {
+    return new SocialCrmException("unreadable_config",
+        "cannot read config file " + file + ": " + rootMessage(cause), cause);
+  }
+
+  public static SocialCrmException crmDatabase(String url, Throwable cause) {
+    return new SocialCrmException("crm_database",
+        "cannot read the CRM database at " + url + ": " + rootMessage(cause), cause);
+  }
+
+  public static SocialCrmException queryFailed(String query, Throwable cause) {
+    return new SocialCrmException("query_failed", "query failed: " + rootMessage(cause), cause);
+  }
+
+  public static SocialCrmException outputExists(String out) {
+    return new SocialCrmException("output_exists",
+        "output directory " + out + " already holds generated data: choose an empty directory", null);
+  }
+
+  public static SocialCrmException io(String what, Throwable cause) {
+    return new SocialCrmException("io", what + ": " + rootMessage(cause), cause);
+  }
+
+  /** The innermost message, on one line: what a user needs, without a stack trace. */
+  public static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    int nl = msg.indexOf('\n');
+    return nl >= 0 ? msg.substring(0, nl) : msg;
+  }
+}

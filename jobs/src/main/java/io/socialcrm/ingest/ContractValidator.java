@@ -1,0 +1,154 @@
+package io.socialcrm.ingest;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import io.socialcrm.contracts.ColumnSpec;
+import io.socialcrm.contracts.Contract;
+import io.socialcrm.contracts.RuleSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * Checks raw records (see {@link RawRecords}) against their contract. A pure transformation: the result has the
+ * contract's columns typed, the raw-record columns, and {@link #REASONS}, the list of every rule the record
+ * breaks as {@code struct<code, column, detail>} (empty when the record is valid). Built from Spark's own
+ * functions only, no UDF.
+ */
+public final class ContractValidator {
+  public static final String REASONS = "_reasons";
+  private static final String RAW_PREFIX = "_raw_";
+
+  /** Machine-readable reason codes. */
+  public static final String MALFORMED_RECORD = "malformed_record";
+  public static final String MISSING_REQUIRED = "missing_required";
+  public static final String TYPE_MISMATCH = "type_mismatch";
+  public static final String PATTERN_MISMATCH = "pattern_mismatch";
+  public static final String NOT_ALLOWED = "not_allowed";
+  public static final String OUT_OF_RANGE = "out_of_range";
+  public static final String RULE_FAILED = "rule_failed";
+  public static final String DUPLICATE_KEY = "duplicate_key";
+
+  private ContractValidator() {}
+
+  public static Dataset<Row> validate(Contract contract, Dataset<Row> raw) {
+    Dataset<Row> df = raw;
+    // Keep each raw text beside its typed value, so checks can tell "absent" from "unparseable".
+    for (ColumnSpec c : contract.columns()) {
+      df = df.withColumnRenamed(c.name(), RAW_PREFIX + c.name());
+    }
+    for (ColumnSpec c : contract.columns()) {
+      df = df.withColumn(c.name(), typed(c));
+    }
+    List<Column> reasons = new ArrayList<>();
+    for (ColumnSpec c : contract.columns()) {
+      reasons.addAll(columnChecks(c));
+    }
+    for (RuleSpec r : contract.rules()) {
+      reasons.add(when(not(expr("coalesce((" + r.sql() + "), true)")),
+          reason(RULE_FAILED, lit(null), lit(r.name()))));
+    }
+    df = df.withColumn(REASONS, array(reasons.toArray(new Column[0])))
+        .withColumn(REASONS, expr("filter(" + REASONS + ", r -> r IS NOT NULL)"))
+        .withColumn(REASONS, when(col(RawRecords.MALFORMED),
+            array(reason(MALFORMED_RECORD, lit(null), lit("the record could not be parsed"))))
+            .otherwise(col(REASONS)));
+    df = markDuplicates(contract, df);
+    List<Column> out = new ArrayList<>();
+    for (ColumnSpec c : contract.columns()) {
+      out.add(col(c.name()));
+    }
+    for (String meta : List.of(RawRecords.EXTRA, RawRecords.RECORD, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW, REASONS)) {
+      out.add(col(meta));
+    }
+    return df.select(out.toArray(new Column[0]));
+  }
+
+  /**
+   * Records that repeat the key of an earlier valid record (by file and row) of the same load are quarantined
+   * as duplicates, pointing at the record that was kept; only otherwise-valid records take part, so a broken
+   * record never hides a good one.
+   */
+  private static Dataset<Row> markDuplicates(Contract contract, Dataset<Row> df) {
+    List<Column> partition = new ArrayList<>();
+    contract.keys().forEach(k -> partition.add(col(k)));
+    partition.add(col("_valid"));
+    WindowSpec inKeyOrder = Window.partitionBy(partition.toArray(new Column[0]))
+        .orderBy(col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW));
+    Column duplicate = col("_valid").and(row_number().over(inKeyOrder).gt(1));
+    Column kept = concat(lit("first seen at "), first(col(RawRecords.SOURCE_FILE)).over(inKeyOrder), lit(":"),
+        first(col(RawRecords.SOURCE_ROW)).over(inKeyOrder).cast("string"));
+    return df.withColumn("_valid", size(col(REASONS)).equalTo(0))
+        .withColumn(REASONS, when(duplicate,
+            array(reason(DUPLICATE_KEY, lit(String.join(",", contract.keys())), kept))).otherwise(col(REASONS)))
+        .drop("_valid");
+  }
+
+  /** The typed value of a column, or null when its text does not parse as the contract type. */
+  static Column typed(ColumnSpec c) {
+    String raw = "`" + RAW_PREFIX + c.name() + "`";
+    String t = c.columnType().name();
+    String blankAsNull = "nullif(trim(" + raw + "), '')";
+    String sql;
+    if (c.columnType().isText()) {
+      sql = raw;
+    } else if ("timestamp".equals(t) && c.format() != null) {
+      sql = "try_to_timestamp(" + blankAsNull + ", '" + c.format().replace("'", "\\'") + "')";
+    } else if ("date".equals(t) && c.format() != null) {
+      sql = "to_date(try_to_timestamp(" + blankAsNull + ", '" + c.format().replace("'", "\\'") + "'))";
+    } else {
+      sql = "try_cast(" + blankAsNull + " AS " + c.columnType().sparkType().sql() + ")";
+    }
+    return expr(sql).cast(c.columnType().sparkType());
+  }
+
+  private static List<Column> columnChecks(ColumnSpec c) {
+    Column raw = col(RAW_PREFIX + c.name());
+    Column value = col(c.name());
+    Column absent = raw.isNull().or(trim(raw).equalTo(""));
+    List<Column> checks = new ArrayList<>();
+    if (c.required()) {
+      checks.add(when(absent, reason(MISSING_REQUIRED, lit(c.name()), lit("required value is missing"))));
+    }
+    if (!c.columnType().isText()) {
+      checks.add(when(not(absent).and(value.isNull()), reason(TYPE_MISMATCH, lit(c.name()),
+          concat(lit("'"), raw, lit("' is not a " + c.type() + (c.format() == null ? "" : " in format " + c.format()))))));
+    }
+    if (c.pattern() != null) {
+      checks.add(when(not(absent).and(not(raw.rlike(c.pattern()))), reason(PATTERN_MISMATCH, lit(c.name()),
+          concat(lit("'"), raw, lit("' does not match " + c.pattern())))));
+    }
+    if (c.allowed() != null && !c.allowed().isEmpty()) {
+      checks.add(when(value.isNotNull().and(not(value.isin(c.allowed().toArray()))), reason(NOT_ALLOWED,
+          lit(c.name()), concat(lit("'"), raw, lit("' is not one of " + c.allowed())))));
+    }
+    if (c.min() != null) {
+      checks.add(when(value.lt(lit(c.min())), reason(OUT_OF_RANGE, lit(c.name()),
+          concat(lit("'"), raw, lit("' is below " + c.min())))));
+    }
+    if (c.max() != null) {
+      checks.add(when(value.gt(lit(c.max())), reason(OUT_OF_RANGE, lit(c.name()),
+          concat(lit("'"), raw, lit("' is above " + c.max())))));
+    }
+    return checks;
+  }
+
+  private static Column reason(String code, Column column, Column detail) {
+    return struct(lit(code).as("code"), column.cast("string").as("column"), detail.cast("string").as("detail"));
+  }
+}

@@ -1,0 +1,159 @@
+package io.socialcrm.lake;
+
+import io.socialcrm.common.Errors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The lake root and file access through Hadoop's FileSystem, so the same code runs on local disk, HDFS and
+ * object stores.
+ */
+public final class Lake {
+  public static final String RUNS_FOLDER = "_runs";
+
+  private final String root;
+  private final Configuration hadoop;
+
+  public Lake(SparkSession spark, String root) {
+    this.root = qualify(root);
+    this.hadoop = spark.sparkContext().hadoopConfiguration();
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String path(LakeTable table) {
+    return table.path(root);
+  }
+
+  public String runsDir() {
+    return join(root, RUNS_FOLDER);
+  }
+
+  /** Checks the root can be created and written; raises the one-line "unreadable lake" error otherwise. */
+  public void ensureWritable() {
+    try {
+      Path p = new Path(root);
+      FileSystem fs = p.getFileSystem(hadoop);
+      if (fs.exists(p) && !fs.getFileStatus(p).isDirectory()) {
+        throw new IOException("it is a file, not a directory");
+      }
+      fs.mkdirs(new Path(runsDir()));
+      Path probe = new Path(runsDir(), ".write-probe");
+      try (OutputStream out = fs.create(probe, true)) {
+        out.write(1);
+      }
+      fs.delete(probe, false);
+    } catch (IOException | RuntimeException e) {
+      throw Errors.unreadableLake(root, e);
+    }
+  }
+
+  public boolean isDeltaTable(String path) {
+    return exists(join(path, "_delta_log"));
+  }
+
+  public boolean exists(String path) {
+    try {
+      Path p = new Path(path);
+      return p.getFileSystem(hadoop).exists(p);
+    } catch (IOException e) {
+      throw Errors.io("cannot check " + path, e);
+    }
+  }
+
+  /** The data files directly inside a folder (sorted by name), skipping hidden and marker files. */
+  public List<String> listFiles(String dir) {
+    List<String> out = new ArrayList<>();
+    try {
+      Path p = new Path(dir);
+      FileSystem fs = p.getFileSystem(hadoop);
+      if (!fs.exists(p)) {
+        return out;
+      }
+      for (FileStatus st : fs.listStatus(p)) {
+        String name = st.getPath().getName();
+        if (st.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
+          out.add(st.getPath().toString());
+        }
+      }
+    } catch (IOException e) {
+      throw Errors.io("cannot list " + dir, e);
+    }
+    out.sort(String::compareTo);
+    return out;
+  }
+
+  public long size(String file) {
+    try {
+      Path p = new Path(file);
+      return p.getFileSystem(hadoop).getFileStatus(p).getLen();
+    } catch (IOException e) {
+      throw Errors.io("cannot stat " + file, e);
+    }
+  }
+
+  /** Reads the first line of a text file (a CSV header), or null for an empty file. */
+  public String firstLine(String file) {
+    try {
+      Path p = new Path(file);
+      try (InputStream in = p.getFileSystem(hadoop).open(p);
+           java.io.BufferedReader r = new java.io.BufferedReader(
+               new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+        String line = r.readLine();
+        return line != null && line.startsWith("\uFEFF") ? line.substring(1) : line;
+      }
+    } catch (IOException e) {
+      throw Errors.io("cannot read " + file, e);
+    }
+  }
+
+  /** Writes a small text file atomically enough for reports: to a temporary name, then renamed. */
+  public void writeText(String file, String text) {
+    try {
+      Path p = new Path(file);
+      FileSystem fs = p.getFileSystem(hadoop);
+      fs.mkdirs(p.getParent());
+      Path tmp = new Path(p.getParent(), "." + p.getName() + ".tmp");
+      try (OutputStream out = fs.create(tmp, true)) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+      fs.delete(p, false);
+      if (!fs.rename(tmp, p)) {
+        throw new IOException("rename failed");
+      }
+    } catch (IOException e) {
+      throw Errors.io("cannot write " + file, e);
+    }
+  }
+
+  /** A path without a scheme is a local path: made absolute, so Spark, Delta and reports agree on it. */
+  public static String qualify(String path) {
+    if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !path.matches("^[a-zA-Z]:\\\\.*")) {
+      return stripSlash(path);
+    }
+    return java.nio.file.Path.of(path).toAbsolutePath().normalize().toString();
+  }
+
+  public static String join(String base, String... parts) {
+    StringBuilder sb = new StringBuilder(stripSlash(base));
+    for (String part : parts) {
+      sb.append('/').append(part);
+    }
+    return sb.toString();
+  }
+
+  private static String stripSlash(String s) {
+    return s.length() > 1 && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+}

@@ -1,0 +1,12 @@
+package io.socialcrm.lake;
+
+/** A Delta table of the lake: its layer and name give its path and its SQL name ({@code layer.name}). */
+public record LakeTable(Layer layer, String name) {
+  public String path(String lakeRoot) {
+    return Lake.join(lakeRoot, layer.folder(), name);
+  }
+
+  public String sqlName() {
+    return layer.folder() + "." + name;
+  }
+}
