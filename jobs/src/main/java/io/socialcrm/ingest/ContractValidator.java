@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -47,14 +48,18 @@ public final class ContractValidator {
   private ContractValidator() {}
 
   public static Dataset<Row> validate(Contract contract, Dataset<Row> raw) {
-    Dataset<Row> df = raw;
-    // Keep each raw text beside its typed value, so checks can tell "absent" from "unparseable".
+    // One projection per stage (not a withColumn per column: that re-analyses the plan each time).
+    // Stage 1: each raw text beside its typed value, so checks can tell "absent" from "unparseable".
+    List<Column> stage1 = new ArrayList<>();
     for (ColumnSpec c : contract.columns()) {
-      df = df.withColumnRenamed(c.name(), RAW_PREFIX + c.name());
+      stage1.add(col(c.name()).as(RAW_PREFIX + c.name()));
     }
-    for (ColumnSpec c : contract.columns()) {
-      df = df.withColumn(c.name(), typed(c));
-    }
+    META.forEach(m -> stage1.add(col(m)));
+    Dataset<Row> df = raw.select(stage1.toArray(new Column[0]));
+    List<Column> stage2 = new ArrayList<>(List.of(col("*")));
+    contract.columns().forEach(c -> stage2.add(typed(c).as(c.name())));
+    df = df.select(stage2.toArray(new Column[0]));
+    // Stage 3: every broken rule, as a list of reasons.
     List<Column> reasons = new ArrayList<>();
     for (ColumnSpec c : contract.columns()) {
       reasons.addAll(columnChecks(c));
@@ -63,21 +68,20 @@ public final class ContractValidator {
       reasons.add(when(not(expr("coalesce((" + r.sql() + "), true)")),
           reason(RULE_FAILED, lit(null), lit(r.name()))));
     }
-    df = df.withColumn(REASONS, array(reasons.toArray(new Column[0])))
-        .withColumn(REASONS, expr("filter(" + REASONS + ", r -> r IS NOT NULL)"))
-        .withColumn(REASONS, when(col(RawRecords.MALFORMED),
-            array(reason(MALFORMED_RECORD, lit(null), lit("the record could not be parsed"))))
-            .otherwise(col(REASONS)));
-    df = markDuplicates(contract, df);
-    List<Column> out = new ArrayList<>();
-    for (ColumnSpec c : contract.columns()) {
-      out.add(col(c.name()));
-    }
-    for (String meta : List.of(RawRecords.EXTRA, RawRecords.RECORD, RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW, REASONS)) {
-      out.add(col(meta));
-    }
-    return df.select(out.toArray(new Column[0]));
+    Column found = reasons.isEmpty()
+        ? expr("cast(array() AS array<struct<code:string,column:string,detail:string>>)")
+        : filter(array(reasons.toArray(new Column[0])), r -> r.isNotNull());
+    List<Column> stage3 = new ArrayList<>();
+    contract.columns().forEach(c -> stage3.add(col(c.name())));
+    META.forEach(m -> stage3.add(col(m)));
+    stage3.add(when(col(RawRecords.MALFORMED),
+        array(reason(MALFORMED_RECORD, lit(null), lit("the record could not be parsed")))).otherwise(found).as(REASONS));
+    df = df.select(stage3.toArray(new Column[0]));
+    return markDuplicates(contract, df).drop(RawRecords.MALFORMED);
   }
+
+  private static final List<String> META = List.of(RawRecords.EXTRA, RawRecords.RECORD, RawRecords.MALFORMED,
+      RawRecords.SOURCE_FILE, RawRecords.SOURCE_ROW);
 
   /**
    * Records that repeat the key of an earlier valid record (by file and row) of the same load are quarantined

@@ -94,6 +94,27 @@ public final class Lake {
     return out;
   }
 
+  /** The sub-folders directly inside a folder (sorted by name). */
+  public List<String> listDirs(String dir) {
+    List<String> out = new ArrayList<>();
+    try {
+      Path p = new Path(dir);
+      FileSystem fs = p.getFileSystem(hadoop);
+      if (!fs.exists(p)) {
+        return out;
+      }
+      for (FileStatus st : fs.listStatus(p)) {
+        if (st.isDirectory()) {
+          out.add(st.getPath().toString());
+        }
+      }
+    } catch (IOException e) {
+      throw Errors.io("cannot list " + dir, e);
+    }
+    out.sort(String::compareTo);
+    return out;
+  }
+
   public long size(String file) {
     try {
       Path p = new Path(file);

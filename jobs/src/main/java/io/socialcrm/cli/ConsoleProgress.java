@@ -1,0 +1,63 @@
+package io.socialcrm.cli;
+
+import io.socialcrm.ingest.InputResult;
+import io.socialcrm.orchestration.RunListener;
+import io.socialcrm.orchestration.RunReport;
+import io.socialcrm.orchestration.Step;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Shows a run's progress (step n of m, elapsed) and its summary table. */
+final class ConsoleProgress implements RunListener {
+  private final PrintStream out;
+  private final long t0 = System.nanoTime();
+
+  ConsoleProgress(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void stepStarted(int n, int of, Step step) {
+    out.printf("[step %d of %d] %s: %s (elapsed %s)%n", n, of, step.id(), step.description(), elapsed(t0));
+  }
+
+  @Override
+  public void inputDone(Step step, InputResult r) {
+    out.printf("  %-20s %3d files %9d read %9d loaded %7d quarantined  (%.1fs, elapsed %s)%n", r.input(),
+        r.files().size(), r.read(), r.loaded(), r.quarantined(), r.durationMs() / 1000.0, elapsed(t0));
+  }
+
+  @Override
+  public void stepFinished(int n, int of, Step step, long durationMs) {
+    out.printf("[step %d of %d] %s done in %.1fs%n", n, of, step.id(), durationMs / 1000.0);
+  }
+
+  static String elapsed(long t0) {
+    long s = (System.nanoTime() - t0) / 1_000_000_000L;
+    return String.format("%02d:%02d", s / 60, s % 60);
+  }
+
+  static void printSummary(PrintStream out, RunReport report, String reportPath) {
+    TablePrinter t = new TablePrinter(List.of("source", "input", "files", "read", "loaded", "quarantined", "reasons"));
+    for (RunReport.SourceCounts s : report.sources()) {
+      List<Object> row = new ArrayList<>();
+      row.add(s.source());
+      row.add(s.input());
+      row.add(s.files().size());
+      row.add(s.read());
+      row.add(s.loaded());
+      row.add(s.quarantined());
+      row.add(s.quarantineReasons().isEmpty() ? "" : s.quarantineReasons().toString());
+      t.row(row);
+    }
+    if (report.totals() != null) {
+      t.row(List.of("", "TOTAL", report.totals().files(), report.totals().read(), report.totals().loaded(),
+          report.totals().quarantined(), ""));
+    }
+    out.printf("run %s (%s) %s%n", report.runId(), report.date(), report.status());
+    t.print(out);
+    report.stepDurationsMs().forEach((k, v) -> out.printf("step %s: %.1fs%n", k, v / 1000.0));
+    out.println("report: " + reportPath);
+  }
+}

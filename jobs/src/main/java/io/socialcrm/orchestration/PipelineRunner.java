@@ -1,0 +1,128 @@
+package io.socialcrm.orchestration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.socialcrm.common.Errors;
+import io.socialcrm.common.Setting;
+import io.socialcrm.common.Settings;
+import io.socialcrm.common.SocialCrmException;
+import io.socialcrm.contracts.Contracts;
+import io.socialcrm.ingest.BronzeIngestJob;
+import io.socialcrm.ingest.CrmJdbcReader;
+import io.socialcrm.ingest.InputResult;
+import io.socialcrm.ingest.Landing;
+import io.socialcrm.lake.Lake;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs the steps of one date in order and writes the run report: {@code running} when it starts, then
+ * {@code succeeded} or {@code failed} with the error. Wires jobs only; the logic lives in the step packages.
+ */
+public final class PipelineRunner {
+  private static final DateTimeFormatter RUN_TS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final SparkSession spark;
+  private final Settings settings;
+  private final Lake lake;
+  private final Landing landing;
+  private final Clock clock;
+
+  public PipelineRunner(SparkSession spark, Settings settings, Clock clock) {
+    this.spark = spark;
+    this.settings = settings;
+    this.lake = new Lake(spark, settings.get(Setting.LAKE));
+    this.landing = new Landing(settings.get(Setting.LANDING), lake);
+    this.clock = clock;
+  }
+
+  public Lake lake() {
+    return lake;
+  }
+
+  public RunReport run(LocalDate date, List<Step> steps, RunListener listener) {
+    lake.ensureWritable();
+    Instant started = clock.instant();
+    String runId = date + "_" + RUN_TS.format(started) + "_" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    List<String> stepIds = steps.stream().map(Step::id).toList();
+    Map<String, Long> durations = new LinkedHashMap<>();
+    List<RunReport.SourceCounts> sources = new ArrayList<>();
+    write(new RunReport(runId, date.toString(), stepIds, RunReport.RUNNING, started.toString(), null,
+        lake.root(), landing.root(), durations, sources, null, null));
+    try {
+      int n = 0;
+      for (Step step : steps) {
+        n++;
+        listener.stepStarted(n, steps.size(), step);
+        long t0 = System.nanoTime();
+        switch (step) {
+          case INGEST -> {
+            for (InputResult r : ingestJob().run(Contracts.all(), date, runId, started, res -> listener.inputDone(step, res))) {
+              sources.add(RunReport.SourceCounts.of(r));
+            }
+          }
+          default -> throw new IllegalStateException("step without a job: " + step);
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        durations.put(step.id(), ms);
+        listener.stepFinished(n, steps.size(), step, ms);
+      }
+    } catch (RuntimeException e) {
+      write(new RunReport(runId, date.toString(), stepIds, RunReport.FAILED, started.toString(),
+          clock.instant().toString(), lake.root(), landing.root(), durations, sources, RunReport.Totals.of(sources),
+          e instanceof SocialCrmException ? e.getMessage() : Errors.rootMessage(e)));
+      throw e;
+    }
+    RunReport done = new RunReport(runId, date.toString(), stepIds, RunReport.SUCCEEDED, started.toString(),
+        clock.instant().toString(), lake.root(), landing.root(), durations, sources, RunReport.Totals.of(sources), null);
+    write(done);
+    return done;
+  }
+
+  private BronzeIngestJob ingestJob() {
+    CrmJdbcReader crm = null;
+    String source = settings.get(Setting.CRM_SOURCE);
+    if ("jdbc".equalsIgnoreCase(source)) {
+      if (settings.get(Setting.CRM_JDBC_URL).isBlank()) {
+        throw Errors.badSetting(Setting.CRM_JDBC_URL.key(), "", settings.origin(Setting.CRM_JDBC_URL).name().toLowerCase(),
+            "a JDBC URL when crm.source=jdbc");
+      }
+      crm = new CrmJdbcReader(spark, settings.get(Setting.CRM_JDBC_URL), settings.get(Setting.CRM_JDBC_USER),
+          settings.get(Setting.CRM_JDBC_PASSWORD), settings.get(Setting.CRM_JDBC_SCHEMA));
+    } else if (!"files".equalsIgnoreCase(source)) {
+      throw Errors.badSetting(Setting.CRM_SOURCE.key(), source, settings.origin(Setting.CRM_SOURCE).name().toLowerCase(),
+          "files or jdbc");
+    }
+    return new BronzeIngestJob(spark, lake, landing, crm);
+  }
+
+  private void write(RunReport report) {
+    try {
+      lake.writeText(reportPath(report.runId()), JSON.writeValueAsString(report));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw Errors.io("cannot write the run report", e);
+    }
+  }
+
+  public String reportPath(String runId) {
+    return Lake.join(lake.runsDir(), runId + ".json");
+  }
+
+  public static RunReport readReport(String json) {
+    try {
+      return JSON.readValue(json, RunReport.class);
+    } catch (java.io.IOException e) {
+      throw Errors.io("cannot parse run report", e);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package io.socialcrm.orchestration;
+
+import io.socialcrm.ingest.InputResult;
+
+/** Progress of a run, for the CLI to show (step n of m, elapsed). */
+public interface RunListener {
+  default void stepStarted(int n, int of, Step step) {}
+
+  default void inputDone(Step step, InputResult result) {}
+
+  default void stepFinished(int n, int of, Step step, long durationMs) {}
+
+  RunListener NONE = new RunListener() {};
+}
