@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
     description = "Social CRM lakehouse: joins social media exports with CRM tables in a Delta Lake.",
     subcommands = {RunCommand.class, BackfillCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
 public final class SocialCrmCli implements Runnable {
+  /** Errors that mean "the command line is wrong": exit code 2, like picocli's own parameter errors. */
+  static final java.util.Set<String> BAD_ARGUMENT_CODES = java.util.Set.of("bad_argument", "unknown_step");
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -50,7 +53,7 @@ public final class SocialCrmCli implements Runnable {
         ex.printStackTrace(err);
       }
       err.flush();
-      return ex instanceof SocialCrmException sce && "bad_argument".equals(sce.code()) ? 2 : 1;
+      return ex instanceof SocialCrmException sce && BAD_ARGUMENT_CODES.contains(sce.code()) ? 2 : 1;
     });
     return cli;
   }

@@ -62,8 +62,6 @@ class BronzeIngestJobTest extends SparkTestBase {
     Path lake = newTempDir("lake");
     LandingFixture.standard(landing);
     RunReport report = ingest(landing, lake, D1);
-    report.sources().forEach(x -> System.out.println("TIMING " + x.input() + " " + x.durationMs()));
-    System.out.println("TIMING total " + report.stepDurationsMs());
 
     assertEquals(RunReport.SUCCEEDED, report.status());
     Map<String, RunReport.SourceCounts> s = byInput(report);

@@ -1,0 +1,99 @@
+package io.socialcrm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.socialcrm.testing.SparkTestBase;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+/** The CLI as a user meets it: exit codes, one-line errors, help, and the sql command over a real lake. */
+class SocialCrmCliTest extends SparkTestBase {
+
+  record Result(int code, String out, String err) {}
+
+  static synchronized Result cli(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int code = SocialCrmCli.commandLine()
+          .setOut(new java.io.PrintWriter(System.out, true))
+          .setErr(new java.io.PrintWriter(System.err, true))
+          .execute(args);
+      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  private static void assertOneLineError(Result r, int code, String contains) {
+    assertEquals(code, r.code(), r.err());
+    List<String> lines = r.err().lines().filter(l -> !l.isBlank() && !l.startsWith("try '")).toList();
+    assertEquals(1, lines.size(), "one line, no stack trace: " + r.err());
+    Assertions.assertTrue(lines.get(0).startsWith("error: ") && lines.get(0).contains(contains), lines.get(0));
+  }
+
+  @Test
+  void badArgumentsAreOneLineAndExitTwo() {
+    assertOneLineError(cli("run"), 2, "--date");
+    assertOneLineError(cli("run", "--date", "2026-13-01"), 2, "invalid --date '2026-13-01'");
+    assertOneLineError(cli("run", "--date", "2026-11-01", "--steps", "ingest,bogus"), 2, "unknown step 'bogus'");
+    assertOneLineError(cli("backfill", "--from", "2026-11-02", "--to", "2026-11-01"), 2, "invalid date range");
+    assertOneLineError(cli("frobnicate"), 2, "frobnicate");
+  }
+
+  @Test
+  void aDateWithoutLandingDataAndAnUnreadableLakeAreOneLine() throws IOException {
+    Path landing = newTempDir("landing");
+    io.socialcrm.ingest.LandingFixtureAccess.standard(landing);
+    Path lake = newTempDir("lake");
+    assertOneLineError(cli("run", "--date", "2030-01-01", "--landing", landing.toString(), "--lake", lake.toString()),
+        1, "no landing data for 2030-01-01");
+    Path file = Files.writeString(newTempDir("x").resolve("not-a-dir"), "x");
+    assertOneLineError(cli("run", "--date", "2026-11-01", "--landing", landing.toString(), "--lake", file.toString()),
+        1, "cannot use the lake at " + file);
+    assertOneLineError(cli("sql", "SELECT 1", "--lake", lake.resolve("missing").toString()), 1, "cannot use the lake");
+    Result verbose = cli("run", "--date", "2030-01-01", "--landing", landing.toString(), "--lake", lake.toString(), "--verbose");
+    assertEquals(1, verbose.code());
+    Assertions.assertTrue(verbose.err().contains("\tat io.socialcrm."), "--verbose shows the stack trace");
+  }
+
+  @Test
+  void helpOnEveryCommand() {
+    for (String cmd : List.of("run", "backfill", "sql", "generate", "benchmark")) {
+      Result r = cli(cmd, "--help");
+      assertEquals(0, r.code(), cmd);
+      Assertions.assertTrue(r.out().contains("Usage: socialcrm " + cmd), r.out());
+    }
+    Result top = cli("--help");
+    Assertions.assertTrue(top.out().contains("run") && top.out().contains("backfill") && top.out().contains("sql"));
+  }
+
+  @Test
+  void runPrintsTheSummaryAndSqlQueriesTheLake() throws IOException {
+    Path landing = newTempDir("landing");
+    io.socialcrm.ingest.LandingFixtureAccess.standard(landing);
+    Path lake = newTempDir("lake");
+    Result run = cli("run", "--date", "2026-11-01", "--landing", landing.toString(), "--lake", lake.toString());
+    assertEquals(0, run.code(), run.err());
+    Assertions.assertTrue(run.out().contains("[step 1 of 1] ingest"), run.out());
+    Assertions.assertTrue(run.out().matches("(?s).*\\| x\\s+\\| x_posts\\s+\\|\\s+1 \\|\\s+6 \\|\\s+4 \\|\\s+2 \\|.*"), run.out());
+    Result sql = cli("sql", "SELECT count(*) AS n FROM bronze.x_posts WHERE _ingest_date = '2026-11-01'", "--lake", lake.toString());
+    assertEquals(0, sql.code(), sql.err());
+    Assertions.assertTrue(sql.out().matches("(?s).*\\|\\s+4 \\|.*"), sql.out());
+    Result q = cli("sql", "SELECT count(*) FROM quarantine.x_posts", "--lake", lake.toString());
+    Assertions.assertTrue(q.out().matches("(?s).*\\|\\s+2 \\|.*"), q.out());
+    assertOneLineError(cli("sql", "SELECT * FROM gold.nothing", "--lake", lake.toString()), 1, "query failed");
+  }
+}

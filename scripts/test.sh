@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Sets up what the tests need on a fresh machine and runs all of them:
+#   Java: JUnit 5 on real Spark 3.5 and Delta Lake, CRM over JDBC against a real PostgreSQL started here.
+# Usage: scripts/test.sh [extra Maven arguments, e.g. -Dtest=BronzeIngestJobTest]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  [ -n "${APT_UPDATED:-}" ] || { apt-get update -qq; APT_UPDATED=1; }
+  apt-get install -y -qq "$@"
+}
+command -v java >/dev/null && java -version 2>&1 | grep -q 'version "17' || apt_install openjdk-17-jdk-headless
+command -v mvn >/dev/null || apt_install maven
+
+# A throw-away PostgreSQL server on loopback for the CRM-over-JDBC test.
+PGDIR="$(mktemp -d /tmp/socialcrm-pg.XXXXXX)"
+chmod 755 "$PGDIR"
+PGPORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)"
+cleanup() { scripts/pg-test-server.sh stop "$PGDIR" || true; rm -rf "$PGDIR"; }
+trap cleanup EXIT
+SOCIALCRM_TEST_PG_URL="$(scripts/pg-test-server.sh start "$PGDIR" "$PGPORT")"
+export SOCIALCRM_TEST_PG_URL
+
+echo "== Java tests (Spark, Delta, PostgreSQL at $SOCIALCRM_TEST_PG_URL)"
+mvn -B -ntp test "$@"
