@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -40,17 +39,6 @@ class BronzeIngestJobTest extends SparkTestBase {
   }
 
   /** A table's content without the columns that name the run (run id, ingestion time). */
-  private Dataset<Row> content(Path lake, String layer, String table) {
-    Dataset<Row> df = session().read().format("delta").load(lake.resolve(layer).resolve(table).toString())
-        .drop(BronzeTables.RUN_ID, BronzeTables.INGESTED_AT);
-    for (String c : df.columns()) {
-      if (df.schema().apply(c).dataType() instanceof org.apache.spark.sql.types.MapType
-          || df.schema().apply(c).dataType() instanceof org.apache.spark.sql.types.ArrayType) {
-        df = df.withColumn(c, functions.to_json(functions.col(c)));
-      }
-    }
-    return df;
-  }
 
   private static Map<String, RunReport.SourceCounts> byInput(RunReport r) {
     return r.sources().stream().collect(Collectors.toMap(RunReport.SourceCounts::input, s -> s));
@@ -105,14 +93,14 @@ class BronzeIngestJobTest extends SparkTestBase {
     LandingFixture.standard(landing);
     ingest(landing, lake, D1);
     ingest(landing, lake, D2);
-    Dataset<Row> before = content(lake, "bronze", "x_posts").cache();
-    Dataset<Row> qBefore = content(lake, "quarantine", "x_posts").cache();
+    Dataset<Row> before = TableContent.of(session(), lake, "bronze", "x_posts").cache();
+    Dataset<Row> qBefore = TableContent.of(session(), lake, "quarantine", "x_posts").cache();
     before.count();
     qBefore.count();
     RunReport again = ingest(landing, lake, D1);
     assertEquals(6L, before.count());
-    assertDataFrameNoOrderEquals(before, content(lake, "bronze", "x_posts"));
-    assertDataFrameNoOrderEquals(qBefore, content(lake, "quarantine", "x_posts"));
+    assertDataFrameNoOrderEquals(before, TableContent.of(session(), lake, "bronze", "x_posts"));
+    assertDataFrameNoOrderEquals(qBefore, TableContent.of(session(), lake, "quarantine", "x_posts"));
     assertEquals(4L, byInput(again).get("x_posts").loaded());
   }
 
@@ -147,8 +135,8 @@ class BronzeIngestJobTest extends SparkTestBase {
 
     ingest(landing, lake, D1);
     for (String table : List.of("x_posts", "facebook_comments", "orders")) {
-      assertDataFrameNoOrderEquals(content(clean, "bronze", table), content(lake, "bronze", table));
-      assertDataFrameNoOrderEquals(content(clean, "quarantine", table), content(lake, "quarantine", table));
+      assertDataFrameNoOrderEquals(TableContent.of(session(), clean, "bronze", table), TableContent.of(session(), lake, "bronze", table));
+      assertDataFrameNoOrderEquals(TableContent.of(session(), clean, "quarantine", table), TableContent.of(session(), lake, "quarantine", table));
     }
   }
 
