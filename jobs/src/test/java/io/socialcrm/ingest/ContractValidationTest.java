@@ -115,6 +115,28 @@ class ContractValidationTest extends SparkTestBase {
   }
 
   @Test
+  void crmParquetDumpKeepsTypesAndExtraColumns() {
+    Path dir = newTempDir("parquet");
+    String file = dir.resolve("orders.parquet").toString();
+    session().sql("SELECT 'O00000001' AS order_id, 'NW-1' AS order_number, 'C0000001' AS customer_id, "
+            + "timestamp'2026-11-01 10:00:00' AS order_ts, cast(129.9 AS decimal(12,2)) AS amount, 'EUR' AS currency, "
+            + "'paid' AS status, cast(NULL AS string) AS promo_code, cast(NULL AS string) AS campaign_id, 'web' AS channel, "
+            + "timestamp'2026-11-01 10:00:00' AS updated_at, 7 AS crm_shard "
+            + "UNION ALL SELECT 'O00000002', 'NW-2', 'C0000002', timestamp'2026-11-01 11:00:00', cast(-1 AS decimal(12,2)), "
+            + "'EUR', 'paid', NULL, NULL, 'web', timestamp'2026-11-01 11:00:00', 8")
+        .coalesce(1).write().parquet(file);
+    Contract contract = Contracts.get("orders");
+    String part = new Lake(session(), dir.toString()).listFiles(file).get(0);
+    Dataset<Row> raw = new LandingReader(session(), new Lake(session(), dir.toString())).read(contract, part);
+    List<Row> rows = ContractValidator.validate(contract, raw).orderBy(RawRecords.SOURCE_ROW).collectAsList();
+    assertEquals(List.of(), codes(rows.get(0)));
+    assertEquals(new java.math.BigDecimal("129.90"), rows.get(0).getAs("amount"));
+    assertEquals(java.sql.Timestamp.valueOf("2026-11-01 10:00:00"), rows.get(0).getAs("order_ts"));
+    assertEquals("7", rows.get(0).getJavaMap(rows.get(0).fieldIndex(RawRecords.EXTRA)).get("crm_shard"));
+    assertEquals(List.of("out_of_range:amount"), codes(rows.get(1)));
+  }
+
+  @Test
   void emptyFileHasNoRecords() throws IOException {
     Assertions.assertTrue(validate("x_follows", "empty.jsonl", List.of()).isEmpty());
     Assertions.assertTrue(validate("linkedin_followers", "header.csv",
