@@ -74,28 +74,15 @@ public final class Lake {
 
   /** The data files directly inside a folder (sorted by name), skipping hidden and marker files. */
   public List<String> listFiles(String dir) {
-    List<String> out = new ArrayList<>();
-    try {
-      Path p = new Path(dir);
-      FileSystem fs = p.getFileSystem(hadoop);
-      if (!fs.exists(p)) {
-        return out;
-      }
-      for (FileStatus st : fs.listStatus(p)) {
-        String name = st.getPath().getName();
-        if (st.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
-          out.add(st.getPath().toString());
-        }
-      }
-    } catch (IOException e) {
-      throw Errors.io("cannot list " + dir, e);
-    }
-    out.sort(String::compareTo);
-    return out;
+    return list(dir, st -> st.isFile() && !st.getPath().getName().startsWith(".") && !st.getPath().getName().startsWith("_"));
   }
 
   /** The sub-folders directly inside a folder (sorted by name). */
   public List<String> listDirs(String dir) {
+    return list(dir, FileStatus::isDirectory);
+  }
+
+  private List<String> list(String dir, java.util.function.Predicate<FileStatus> keep) {
     List<String> out = new ArrayList<>();
     try {
       Path p = new Path(dir);
@@ -104,7 +91,7 @@ public final class Lake {
         return out;
       }
       for (FileStatus st : fs.listStatus(p)) {
-        if (st.isDirectory()) {
+        if (keep.test(st)) {
           out.add(st.getPath().toString());
         }
       }

@@ -92,6 +92,8 @@ class SocialCrmCliTest extends SparkTestBase {
     Result sql = cli("sql", "SELECT count(*) AS n FROM bronze.x_posts WHERE _ingest_date = '2026-11-01'", "--lake", lake.toString());
     assertEquals(0, sql.code(), sql.err());
     Assertions.assertTrue(sql.out().matches("(?s).*\\|\\s+4 \\|.*"), sql.out());
+    Result again = cli("sql", "SELECT count(*) AS n FROM bronze.x_posts", "--lake", lake.toString());
+    Assertions.assertTrue(again.out().matches("(?s).*\\|\\s+4 \\|.*"), "re-registering keeps the data: " + again.out());
     Result q = cli("sql", "SELECT count(*) FROM quarantine.x_posts", "--lake", lake.toString());
     Assertions.assertTrue(q.out().matches("(?s).*\\|\\s+2 \\|.*"), q.out());
     assertOneLineError(cli("sql", "SELECT * FROM gold.nothing", "--lake", lake.toString()), 1, "query failed");
