@@ -1,0 +1,132 @@
+package io.socialcrm.cli;
+
+import io.socialcrm.common.Errors;
+import io.socialcrm.common.Setting;
+import io.socialcrm.common.Settings;
+import io.socialcrm.contracts.Contract;
+import io.socialcrm.contracts.Contracts;
+import io.socialcrm.generate.GeneratorOptions;
+import io.socialcrm.generate.SampleDataGenerator;
+import io.socialcrm.generate.Scale;
+import io.socialcrm.ingest.Landing;
+import io.socialcrm.lake.Lake;
+import io.socialcrm.orchestration.PipelineRunner;
+import io.socialcrm.orchestration.RunListener;
+import io.socialcrm.orchestration.RunReport;
+import io.socialcrm.orchestration.Step;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+    description = "Benchmarks (not tests). 'benchmark ingest' generates a data set if --work has none, then times "
+        + "a plain Spark read of the landing files against the ingest step over the same files, and prints "
+        + "records per second per core and their ratio.")
+final class BenchmarkCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ingest.")
+  String what;
+
+  @Option(names = "--scale", defaultValue = "medium", description = "small, medium or large (default ${DEFAULT-VALUE}).")
+  Scale scale;
+
+  @Option(names = "--days", description = "Days to generate and ingest (default: the scale's own).")
+  Integer days;
+
+  @Option(names = "--work", defaultValue = "bench", paramLabel = "DIR",
+      description = "Work folder: <work>/<scale>/landing is reused when present (default ${DEFAULT-VALUE}).")
+  String work;
+
+  @Option(names = {"-v", "--verbose"})
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!"ingest".equals(what)) {
+      throw Errors.badArgument("benchmark", what, "ingest");
+    }
+    CommonOptions common = new CommonOptions();
+    common.verbose = verbose;
+    SparkSession spark = common.spark();
+    int cores = spark.sparkContext().defaultParallelism();
+    Path dir = Path.of(work, scale.name().toLowerCase()).toAbsolutePath();
+    Path landingDir = dir.resolve("landing");
+    int nDays = days == null ? scale.defaultDays() : days;
+    if (!Files.isDirectory(landingDir)) {
+      System.out.printf("generating %s data (%d days) into %s ...%n", scale.name().toLowerCase(), nDays, dir);
+      long g0 = System.nanoTime();
+      new SampleDataGenerator(spark).generate(new GeneratorOptions(scale, nDays, LocalDate.of(2026, 10, 1), 42L, dir));
+      System.out.printf("generated in %.1fs%n", (System.nanoTime() - g0) / 1e9);
+    }
+    Path lakeDir = dir.resolve("lake");
+    deleteRecursively(lakeDir);
+    Settings settings = Settings.defaults().with(Setting.LANDING, landingDir.toString()).with(Setting.LAKE, lakeDir.toString());
+    Lake lake = new Lake(spark, lakeDir.toString());
+    Landing landing = new Landing(landingDir.toString(), lake);
+    List<Contract> contracts = Contracts.all();
+    SortedSet<LocalDate> dates = landing.dates(contracts);
+
+    long p0 = System.nanoTime();
+    long plainRecords = 0;
+    for (LocalDate d : dates) {
+      for (Contract c : contracts) {
+        for (String f : landing.files(c, d)) {
+          plainRecords += plainRead(spark, f);
+        }
+      }
+    }
+    double plainSec = (System.nanoTime() - p0) / 1e9;
+
+    PipelineRunner runner = new PipelineRunner(spark, settings, Clock.systemUTC());
+    long i0 = System.nanoTime();
+    long read = 0;
+    long loaded = 0;
+    long quarantined = 0;
+    for (LocalDate d : dates) {
+      RunReport r = runner.run(d, List.of(Step.INGEST), RunListener.NONE);
+      read += r.totals().read();
+      loaded += r.totals().loaded();
+      quarantined += r.totals().quarantined();
+      System.out.printf("  %s: %d records, elapsed %.1fs%n", d, r.totals().read(), (System.nanoTime() - i0) / 1e9);
+    }
+    double ingestSec = (System.nanoTime() - i0) / 1e9;
+    System.out.printf("benchmark ingest, scale %s, %d dates, %d cores%n", scale.name().toLowerCase(), dates.size(), cores);
+    System.out.printf("plain Spark read : %,d records in %.1fs = %,.0f records/s/core%n", plainRecords, plainSec,
+        plainRecords / plainSec / cores);
+    System.out.printf("ingest (validate, quarantine, Delta write): %,d records (%,d loaded, %,d quarantined) in %.1fs = %,.0f records/s/core%n",
+        read, loaded, quarantined, ingestSec, read / ingestSec / cores);
+    System.out.printf("ratio ingest/plain throughput: %.3f (ingest takes %.1fx the time of a plain read)%n",
+        (read / ingestSec) / (plainRecords / plainSec), ingestSec / plainSec);
+    return 0;
+  }
+
+  /** Reading the file with Spark's own reader and counting: the floor any ingestion is compared with. */
+  private static long plainRead(SparkSession spark, String file) {
+    String f = file.toLowerCase();
+    if (f.endsWith(".parquet")) {
+      return spark.read().parquet(file).count();
+    }
+    if (f.endsWith(".csv")) {
+      return spark.read().option("header", "true").option("multiLine", "true").csv(file).count();
+    }
+    return spark.read().text(file).filter("trim(value) <> ''").count();
+  }
+
+  private static void deleteRecursively(Path p) throws java.io.IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (var walk = Files.walk(p)) {
+      for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(x);
+      }
+    }
+  }
+}
