@@ -60,7 +60,7 @@ final class CustomerGenerator {
     long periodStart = w.dayStart(0);
     if (createdDay < 0) {
       created = periodStart - (1 + r.nextInt(1500)) * Times.DAY + r.nextLong(Times.DAY);
-      updated = created + (long) (r.nextDouble() * r.nextDouble() * (periodStart - created - Times.HOUR));
+      updated = created + (long) (r.nextDouble() * r.nextDouble() * Math.max(0, periodStart - created - Times.HOUR));
     } else {
       created = w.dayStart(createdDay) + 7 * Times.HOUR + r.nextLong(15 * Times.HOUR);
       updated = created;
