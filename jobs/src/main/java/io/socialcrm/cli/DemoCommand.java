@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("Query it, e.g.:");
     System.out.println("  ./socialcrm sql \"SELECT _ingest_date, count(*) AS posts FROM bronze.x_posts GROUP BY 1 ORDER BY 1\""
         + (out.equals("data") ? "" : " --lake " + settings.get(Setting.LAKE)));
-    System.out.println("  ./socialcrm sql \"SELECT r.code, count(*) FROM quarantine.x_posts LATERAL VIEW explode(_reasons) t AS r GROUP BY 1\""
+    System.out.println("  ./socialcrm sql \"SELECT _input, r.code, count(*) FROM quarantine.x LATERAL VIEW explode(_reasons) t AS r GROUP BY 1, 2\""
         + (out.equals("data") ? "" : " --lake " + settings.get(Setting.LAKE)));
     return 0;
   }

@@ -63,76 +63,139 @@ public final class BronzeIngestJob {
     if (allFromFiles) {
       landing.requireData(contracts.stream().filter(c -> crmDatabase == null || !c.isCrm()).toList(), date);
     }
-    // Inputs are independent (each writes its own two tables), so a few run at once: on a small machine most of
-    // an input's time is job scheduling and Delta commits, which overlap well.
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_INPUTS, Math.max(1, contracts.size())));
+    // Inputs are independent, so a few are read, checked and loaded at once (on a small machine most of an
+    // input's time is job scheduling and Delta commits, which overlap well). The quarantine table of a source
+    // is written once, when all of its inputs are checked.
+    Map<String, List<Future<Checked>>> bySource = new LinkedHashMap<>();
+    ExecutorService inputs = Executors.newFixedThreadPool(Math.min(PARALLEL_INPUTS, Math.max(1, contracts.size())));
+    ExecutorService sources = Executors.newCachedThreadPool();
     try {
-      List<Future<InputResult>> futures = new ArrayList<>();
       for (Contract contract : contracts) {
-        futures.add(pool.submit(() -> {
-          InputResult r = ingest(contract, date, runId, ingestedAt);
-          onInput.accept(r);
-          return r;
-        }));
+        bySource.computeIfAbsent(contract.source(), k -> new ArrayList<>())
+            .add(inputs.submit(() -> checkAndLoad(contract, date, runId, ingestedAt)));
       }
-      List<InputResult> results = new ArrayList<>();
-      RuntimeException failure = null;
-      for (Future<InputResult> f : futures) {
-        try {
-          results.add(f.get());
-        } catch (ExecutionException e) {
-          if (failure == null) {
-            failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        }
+      List<Future<List<InputResult>>> perSource = new ArrayList<>();
+      bySource.forEach((source, checked) -> perSource.add(sources.submit(() -> quarantine(source, checked, date, onInput))));
+      Map<String, InputResult> byInput = new java.util.HashMap<>();
+      for (List<InputResult> rs : all(perSource)) {
+        rs.forEach(r -> byInput.put(r.input(), r));
       }
-      if (failure != null) {
-        throw failure;
-      }
-      return results;
+      return contracts.stream().map(c -> byInput.get(c.name())).toList();
     } finally {
-      pool.shutdownNow();
+      inputs.shutdownNow();
+      sources.shutdownNow();
     }
   }
 
-  InputResult ingest(Contract contract, LocalDate date, String runId, Instant ingestedAt) {
+  /** One input's records of the date: checked (and cached until its source's quarantine is written), bronze loaded. */
+  private record Checked(Contract contract, Dataset<Row> records, Counts counts, List<String> files, long loaded,
+                         long startNanos) {
+    Dataset<Row> rejected() {
+      return rejectedRecords(records).withColumn(BronzeTables.INPUT, lit(contract.name()));
+    }
+  }
+
+  private Checked checkAndLoad(Contract contract, LocalDate date, String runId, Instant ingestedAt) {
     long start = System.nanoTime();
-    List<String> sources = new ArrayList<>();
+    List<String> files = new ArrayList<>();
     Dataset<Row> raw;
     if (contract.isCrm() && crmDatabase != null) {
       raw = crmDatabase.read(contract, date);
-      sources.add(crmDatabase.sourceName(contract));
+      files.add(crmDatabase.sourceName(contract));
     } else {
       raw = reader.empty(contract);
       for (String file : landing.files(contract, date)) {
         raw = raw.unionByName(reader.read(contract, file));
-        sources.add(file);
+        files.add(file);
       }
     }
     Dataset<Row> checked = withMetadata(ContractValidator.validate(contract, raw), runId, ingestedAt, date)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Counts counts = Counts.of(checked);
-      String where = BronzeTables.INGEST_DATE + " = '" + date + "'";
       long loaded = replacePartition(validRecords(contract, checked), counts.read() - counts.rejected() == 0,
-          BronzeTables.bronze(contract), where);
-      long quarantined = replacePartition(rejectedRecords(checked), counts.rejected() == 0,
-          BronzeTables.quarantine(contract), where);
-      if (counts.read() != loaded + quarantined || counts.rejected() != quarantined) {
-        throw Errors.reconciliationFailed(contract.name(), counts.read(), loaded, quarantined);
+          BronzeTables.bronze(contract), date);
+      if (loaded != counts.read() - counts.rejected()) {
+        throw Errors.reconciliationFailed(contract.name(), counts.read(), loaded, counts.rejected());
       }
-      List<InputResult.FileCount> files = new ArrayList<>();
-      for (String s : sources) {
-        long[] c = counts.perFile().getOrDefault(s, new long[2]);
-        files.add(new InputResult.FileCount(s, c[0], c[1]));
-      }
-      return new InputResult(contract.name(), contract.source(), files, counts.read(), loaded, quarantined,
-          counts.reasons(), (System.nanoTime() - start) / 1_000_000);
-    } finally {
+      return new Checked(contract, checked, counts, files, loaded, start);
+    } catch (RuntimeException e) {
       checked.unpersist();
+      throw e;
+    }
+  }
+
+  /**
+   * Writes a source's quarantine partition of the date in one commit (the rejected records of all its inputs),
+   * reconciles it, and reports each input.
+   */
+  private List<InputResult> quarantine(String source, List<Future<Checked>> pending, LocalDate date,
+                                       Consumer<InputResult> onInput) {
+    List<Checked> checked = new ArrayList<>();
+    RuntimeException failure = null;
+    for (Future<Checked> f : pending) {
+      try {
+        checked.add(get(f));
+      } catch (RuntimeException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    try {
+      if (failure != null) {
+        throw failure;
+      }
+      long rejected = checked.stream().mapToLong(c -> c.counts().rejected()).sum();
+      Dataset<Row> all = checked.get(0).rejected();
+      for (Checked c : checked.subList(1, checked.size())) {
+        all = all.unionByName(c.rejected());
+      }
+      long quarantined = replacePartition(all, rejected == 0, BronzeTables.quarantine(source), date);
+      if (quarantined != rejected) {
+        long read = checked.stream().mapToLong(c -> c.counts().read()).sum();
+        throw Errors.reconciliationFailed(source, read, read - rejected, quarantined);
+      }
+      List<InputResult> results = new ArrayList<>();
+      for (Checked c : checked) {
+        List<InputResult.FileCount> files = new ArrayList<>();
+        for (String file : c.files()) {
+          long[] n = c.counts().perFile().getOrDefault(file, new long[2]);
+          files.add(new InputResult.FileCount(file, n[0], n[1]));
+        }
+        InputResult r = new InputResult(c.contract().name(), source, files, c.counts().read(), c.loaded(),
+            c.counts().rejected(), c.counts().reasons(), (System.nanoTime() - c.startNanos()) / 1_000_000);
+        onInput.accept(r);
+        results.add(r);
+      }
+      return results;
+    } finally {
+      checked.forEach(c -> c.records().unpersist());
+    }
+  }
+
+  private static <T> List<T> all(List<Future<T>> futures) {
+    List<T> out = new ArrayList<>();
+    RuntimeException failure = null;
+    for (Future<T> f : futures) {
+      try {
+        out.add(get(f));
+      } catch (RuntimeException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return out;
+  }
+
+  private static <T> T get(Future<T> f) {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 
@@ -184,7 +247,7 @@ public final class BronzeIngestJob {
     return checked.filter(size(col(ContractValidator.REASONS)).equalTo(0)).select(cols.toArray(new Column[0]));
   }
 
-  /** Rejected records whole (as they arrived), with every reason. */
+  /** Rejected records whole (as they arrived), with every reason; the caller adds {@link BronzeTables#INPUT}. */
   public static Dataset<Row> rejectedRecords(Dataset<Row> checked) {
     List<Column> cols = new ArrayList<>();
     cols.add(col(RawRecords.RECORD));
@@ -198,12 +261,16 @@ public final class BronzeIngestJob {
    * from the commit's own metrics. With nothing to write, the date's partition is deleted instead (a no-op when
    * it holds nothing), so the table always mirrors the landing area of that date.
    */
-  private long replacePartition(Dataset<Row> rows, boolean empty, LakeTable table, String where) {
+  private long replacePartition(Dataset<Row> rows, boolean empty, LakeTable table, LocalDate date) {
+    String where = BronzeTables.INGEST_DATE + " = '" + date + "'";
+    String partitionDir = BronzeTables.INGEST_DATE + "=" + date;
     String path = lake.path(table);
     try {
       boolean exists = lake.isDeltaTable(path);
       if (empty) {
-        if (exists) {
+        if (exists && lake.exists(Lake.join(path, partitionDir))) {
+          // Delta on a file system keeps a date's files under its partition folder: without the folder there
+          // is nothing to delete, and the delete (a snapshot scan and a commit) is skipped.
           DeltaTable.forPath(spark, path).delete(where);
         } else {
           // Nothing to write yet: create the empty table with one metadata commit, so it can be queried.

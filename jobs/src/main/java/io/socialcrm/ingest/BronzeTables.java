@@ -6,15 +6,17 @@ import io.socialcrm.lake.Layer;
 import java.util.List;
 
 /**
- * The bronze and quarantine tables: one of each per input contract, with the contract's name. Bronze holds the
- * contract's typed columns, {@link RawRecords#EXTRA} and the ingestion metadata below; quarantine holds each
- * rejected record whole with its reasons. Both are partitioned by {@link #INGEST_DATE}, the landing date a run
+ * The bronze and quarantine tables: a bronze table per input contract, with the contract's name, and a
+ * quarantine table per source. Bronze holds the contract's typed columns, {@link RawRecords#EXTRA} and the
+ * ingestion metadata below; quarantine holds each rejected record whole with its reasons and {@link #INPUT}. Both are partitioned by {@link #INGEST_DATE}, the landing date a run
  * replaces as a whole, so a rerun of a date never duplicates and a killed run leaves the last committed state.
  */
 public final class BronzeTables {
   public static final String RUN_ID = "_run_id";
   public static final String INGESTED_AT = "_ingested_at";
   public static final String INGEST_DATE = "_ingest_date";
+  /** In quarantine tables: the input (contract name) a rejected record belongs to. */
+  public static final String INPUT = "_input";
 
   /** Ingestion metadata, after the data columns, in this order. */
   public static final List<String> METADATA = List.of(
@@ -26,7 +28,8 @@ public final class BronzeTables {
     return new LakeTable(Layer.BRONZE, contract.name());
   }
 
-  public static LakeTable quarantine(Contract contract) {
-    return new LakeTable(Layer.QUARANTINE, contract.name());
+  /** One quarantine table per source (x, facebook, linkedin, crm), holding the rejects of all its inputs. */
+  public static LakeTable quarantine(String source) {
+    return new LakeTable(Layer.QUARANTINE, source);
   }
 }

@@ -67,8 +67,9 @@ class BronzeIngestJobTest extends SparkTestBase {
     // What the report says equals what the tables hold.
     Dataset<Row> bronze = session().read().format("delta").load(lake.resolve("bronze/x_posts").toString());
     assertEquals(4L, bronze.count());
-    Dataset<Row> quarantine = session().read().format("delta").load(lake.resolve("quarantine/x_posts").toString());
+    Dataset<Row> quarantine = session().read().format("delta").load(lake.resolve("quarantine/x").toString());
     assertEquals(2L, quarantine.count());
+    assertEquals(2L, quarantine.filter("_input = 'x_posts'").count(), "a source's table names each reject's input");
     // Rejected records are kept whole, as they arrived, with file and line.
     Row malformed = quarantine.filter("_source_row = 6").head();
     assertEquals("{\"data\":{\"id\":\"106\"", malformed.getAs(RawRecords.RECORD));
@@ -94,13 +95,13 @@ class BronzeIngestJobTest extends SparkTestBase {
     ingest(landing, lake, D1);
     ingest(landing, lake, D2);
     Dataset<Row> before = TableContent.of(session(), lake, "bronze", "x_posts").cache();
-    Dataset<Row> qBefore = TableContent.of(session(), lake, "quarantine", "x_posts").cache();
+    Dataset<Row> qBefore = TableContent.of(session(), lake, "quarantine", "x").cache();
     before.count();
     qBefore.count();
     RunReport again = ingest(landing, lake, D1);
     assertEquals(6L, before.count());
     assertDataFrameNoOrderEquals(before, TableContent.of(session(), lake, "bronze", "x_posts"));
-    assertDataFrameNoOrderEquals(qBefore, TableContent.of(session(), lake, "quarantine", "x_posts"));
+    assertDataFrameNoOrderEquals(qBefore, TableContent.of(session(), lake, "quarantine", "x"));
     assertEquals(4L, byInput(again).get("x_posts").loaded());
   }
 
@@ -136,7 +137,9 @@ class BronzeIngestJobTest extends SparkTestBase {
     ingest(landing, lake, D1);
     for (String table : List.of("x_posts", "facebook_comments", "orders")) {
       assertDataFrameNoOrderEquals(TableContent.of(session(), clean, "bronze", table), TableContent.of(session(), lake, "bronze", table));
-      assertDataFrameNoOrderEquals(TableContent.of(session(), clean, "quarantine", table), TableContent.of(session(), lake, "quarantine", table));
+    }
+    for (String source : List.of("x", "facebook", "crm")) {
+      assertDataFrameNoOrderEquals(TableContent.of(session(), clean, "quarantine", source), TableContent.of(session(), lake, "quarantine", source));
     }
   }
 
