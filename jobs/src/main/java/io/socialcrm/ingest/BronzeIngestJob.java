@@ -59,9 +59,9 @@ public final class BronzeIngestJob {
 
   public List<InputResult> run(List<Contract> contracts, LocalDate date, String runId, Instant ingestedAt,
                                Consumer<InputResult> onInput) {
-    boolean allFromFiles = crmDatabase == null || contracts.stream().anyMatch(c -> !c.isCrm());
-    if (allFromFiles) {
-      landing.requireData(contracts.stream().filter(c -> crmDatabase == null || !c.isCrm()).toList(), date);
+    List<Contract> fromFiles = contracts.stream().filter(c -> crmDatabase == null || !c.isCrm()).toList();
+    if (!fromFiles.isEmpty()) {
+      landing.requireData(fromFiles, date);
     }
     // Inputs are independent, so a few are read, checked and loaded at once (on a small machine most of an
     // input's time is job scheduling and Delta commits, which overlap well). The quarantine table of a source
