@@ -42,11 +42,9 @@ final class Complaints {
     }
   }
 
-  /** Receives the complaints opened and the care answers given on one day (one file's share of them). */
+  /** Receives a complaint opened, or a care answer given, on the day walked: its time and post id. */
   interface Sink {
-    void opened(int complaintDay, int k, Complaint c);
-
-    void answered(int complaintDay, int k, Complaint c);
+    void accept(boolean answer, int complaintDay, int k, long time, String id);
   }
 
   /**
@@ -59,10 +57,10 @@ final class Complaints {
       for (int k = file; k < n; k += files) {
         Complaint c = get(w, platform, complaintDay, k);
         if (complaintDay == day) {
-          sink.opened(complaintDay, k, c);
+          sink.accept(false, complaintDay, k, c.time(), c.id());
         }
         if (c.responseAt() > 0 && w.dayOf(c.responseAt()) == day) {
-          sink.answered(complaintDay, k, c);
+          sink.accept(true, complaintDay, k, c.responseAt(), c.responseId());
         }
       }
     }

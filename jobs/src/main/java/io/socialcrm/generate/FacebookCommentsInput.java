@@ -42,17 +42,8 @@ final class FacebookCommentsInput extends LandingInput<FacebookCommentsInput.Ite
         items.add(new Item(USER, p, day, c.j(), c.time(), c.id()));
       }
     }
-    Complaints.forDay(w, ProfileCore.FACEBOOK, day, file, files, new Complaints.Sink() {
-      @Override
-      public void opened(int complaintDay, int k, Complaints.Complaint c) {
-        items.add(new Item(COMPLAINT, complaintDay, k, 0, c.time(), c.id()));
-      }
-
-      @Override
-      public void answered(int complaintDay, int k, Complaints.Complaint c) {
-        items.add(new Item(PAGE_REPLY, complaintDay, k, 0, c.responseAt(), c.responseId()));
-      }
-    });
+    Complaints.forDay(w, ProfileCore.FACEBOOK, day, file, files,
+        (answer, complaintDay, k, time, id) -> items.add(new Item(answer ? PAGE_REPLY : COMPLAINT, complaintDay, k, 0, time, id)));
     items.sort(Comparator.comparingLong(Item::time).thenComparing(Item::id));
     return items;
   }

@@ -49,17 +49,8 @@ final class XPostsInput extends LandingInput<XPostsInput.Item> {
         items.add(new Item(BRAND, post.brand(), day, post.k(), post.time(), post.id()));
       }
     }
-    Complaints.forDay(w, ProfileCore.X, day, file, files, new Complaints.Sink() {
-      @Override
-      public void opened(int complaintDay, int k, Complaints.Complaint c) {
-        items.add(new Item(COMPLAINT, complaintDay, k, 0, c.time(), c.id()));
-      }
-
-      @Override
-      public void answered(int complaintDay, int k, Complaints.Complaint c) {
-        items.add(new Item(CARE_REPLY, complaintDay, k, 0, c.responseAt(), c.responseId()));
-      }
-    });
+    Complaints.forDay(w, ProfileCore.X, day, file, files,
+        (answer, complaintDay, k, time, id) -> items.add(new Item(answer ? CARE_REPLY : COMPLAINT, complaintDay, k, 0, time, id)));
     items.sort(Comparator.comparingLong(Item::time).thenComparing(Item::id));
     return items;
   }
