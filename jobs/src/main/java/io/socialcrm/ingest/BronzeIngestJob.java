@@ -272,24 +272,20 @@ public final class BronzeIngestJob {
           // Delta on a file system keeps a date's files under its partition folder: without the folder there
           // is nothing to delete, and the delete (a snapshot scan and a commit) is skipped.
           DeltaTable.forPath(spark, path).delete(where);
-        } else {
+        } else if (!exists) {
           // Nothing to write yet: create the empty table with one metadata commit, so it can be queried.
           DeltaTable.createIfNotExists(spark).location(path).addColumns(io.socialcrm.lake.Schemas.nullable(rows.schema()))
               .partitionedBy(BronzeTables.INGEST_DATE).execute();
         }
         return 0L;
       }
-      long before = exists ? DeltaTable.forPath(spark, path).history(1).head().getLong(0) : -1L;
       rows.write().format("delta")
           .mode("overwrite")
           .partitionBy(BronzeTables.INGEST_DATE)
           .option("replaceWhere", where)
           .save(path);
-      Row last = DeltaTable.forPath(spark, path).history(1).select("version", "operationMetrics").head();
-      if (last.getLong(0) == before) {
-        return 0L;
-      }
-      Map<String, String> metrics = last.getJavaMap(1);
+      // A non-empty write always commits; its metrics say how many rows it wrote.
+      Map<String, String> metrics = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").head().getJavaMap(0);
       String n = metrics == null ? null : metrics.get("numOutputRows");
       return n == null ? 0L : Long.parseLong(n);
     } catch (SocialCrmException e) {
