@@ -34,8 +34,4 @@ public record ColumnType(String name, DataType sparkType) {
   public boolean isText() {
     return sparkType.equals(DataTypes.StringType);
   }
-
-  public boolean isNumeric() {
-    return sparkType instanceof org.apache.spark.sql.types.NumericType;
-  }
 }

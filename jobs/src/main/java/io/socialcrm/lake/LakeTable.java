@@ -1,12 +1,8 @@
 package io.socialcrm.lake;
 
-/** A Delta table of the lake: its layer and name give its path and its SQL name ({@code layer.name}). */
+/** A Delta table of the lake: its layer and name give its path (and its SQL name, layer.name; see serve.LakeCatalog). */
 public record LakeTable(Layer layer, String name) {
   public String path(String lakeRoot) {
     return Lake.join(lakeRoot, layer.folder(), name);
-  }
-
-  public String sqlName() {
-    return layer.folder() + "." + name;
   }
 }

@@ -46,10 +46,6 @@ public final class PipelineRunner {
     this.clock = clock;
   }
 
-  public Lake lake() {
-    return lake;
-  }
-
   public RunReport run(LocalDate date, List<Step> steps, RunListener listener) {
     lake.ensureWritable();
     Instant started = clock.instant();
