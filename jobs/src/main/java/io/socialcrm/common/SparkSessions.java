@@ -24,6 +24,8 @@ public final class SparkSessions {
     setIfMissing(conf, "spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
     setIfMissing(conf, "spark.databricks.delta.schema.autoMerge.enabled", "false");
     setIfMissing(conf, "spark.databricks.delta.snapshotPartitions", "2");
+    // Every table the lake creates records its changes, so a step reads only what the step before it added.
+    setIfMissing(conf, "spark.databricks.delta.properties.defaults.enableChangeDataFeed", "true");
     return conf;
   }
 

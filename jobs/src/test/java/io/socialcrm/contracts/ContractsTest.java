@@ -18,7 +18,7 @@ class ContractsTest {
     List<String> names = Contracts.all().stream().map(Contract::name).sorted().toList();
     assertEquals(List.of("campaigns", "customers", "facebook_comments", "facebook_posts", "facebook_reactions",
         "leads", "linkedin_followers", "linkedin_posts", "marketing_spend", "matching_consent", "orders",
-        "support_cases", "x_follows", "x_posts"), names);
+        "steward_decisions", "support_cases", "x_follows", "x_posts"), names);
     for (Contract c : Contracts.all()) {
       Assertions.assertFalse(c.keys().isEmpty(), c.name());
       Assertions.assertTrue(c.isCrm() == "crm".equals(c.source()), c.name());
