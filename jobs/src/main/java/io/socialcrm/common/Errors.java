@@ -92,4 +92,27 @@ public final class Errors {
     int nl = msg.indexOf('\n');
     return nl >= 0 ? msg.substring(0, nl) : msg;
   }
+
+  // ---- identity resolution
+
+  public static SocialCrmException identityNotRun(String lake) {
+    return new SocialCrmException("identity_not_run",
+        "no identity model in lake " + lake + ": run the conform and identity steps first"
+            + " (socialcrm run --date D --steps conform,identity)", null);
+  }
+
+  public static SocialCrmException unknownProfile(String profile) {
+    return new SocialCrmException("bad_argument", "no social profile '" + profile
+        + "' in silver.social_profiles: give platform:id, e.g. x:1234567 or linkedin:urn:li:person:AB12", null);
+  }
+
+  public static SocialCrmException ambiguousProfile(String profile) {
+    return new SocialCrmException("bad_argument", "profile id '" + profile
+        + "' exists on more than one platform: give platform:id, e.g. x:" + profile, null);
+  }
+
+  public static SocialCrmException truthNotFound(String file) {
+    return new SocialCrmException("bad_argument", "no ground truth at " + file
+        + ": --truth takes the generator's truth folder (with profile_customer.csv)", null);
+  }
 }
