@@ -29,6 +29,11 @@ final class ConsoleProgress implements RunListener {
   }
 
   @Override
+  public void stepMetrics(Step step, java.util.Map<String, Object> metrics) {
+    out.printf("  %s: %s%n", step.id(), metrics);
+  }
+
+  @Override
   public void stepFinished(int n, int of, Step step, long durationMs) {
     out.printf("[step %d of %d] %s done in %.1fs%n", n, of, step.id(), durationMs / 1000.0);
   }

@@ -13,6 +13,19 @@ package io.socialcrm.identity;
 public record IdentityResult(long candidatePairs, long links, long inserted, long closed, long review, int emIterations,
     long durationMs) {
 
+  /** The figures for the run report. */
+  public java.util.Map<String, Object> metrics() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("candidate_pairs", candidatePairs);
+    m.put("links", links);
+    m.put("links_inserted", inserted);
+    m.put("links_closed", closed);
+    m.put("review", review);
+    m.put("em_iterations", emIterations);
+    m.put("duration_ms", durationMs);
+    return m;
+  }
+
   static IdentityResult nothingToLink() {
     return new IdentityResult(0, 0, 0, 0, 0, 0, 0);
   }

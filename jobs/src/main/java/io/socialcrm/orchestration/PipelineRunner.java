@@ -6,7 +6,9 @@ import io.socialcrm.common.Errors;
 import io.socialcrm.common.Setting;
 import io.socialcrm.common.Settings;
 import io.socialcrm.common.SocialCrmException;
+import io.socialcrm.conform.ConformJob;
 import io.socialcrm.contracts.Contracts;
+import io.socialcrm.identity.IdentityJob;
 import io.socialcrm.ingest.BronzeIngestJob;
 import io.socialcrm.ingest.CrmJdbcReader;
 import io.socialcrm.ingest.InputResult;
@@ -53,8 +55,9 @@ public final class PipelineRunner {
     List<String> stepIds = steps.stream().map(Step::id).toList();
     Map<String, Long> durations = new LinkedHashMap<>();
     List<RunReport.SourceCounts> sources = new ArrayList<>();
+    Map<String, Map<String, Object>> metrics = new LinkedHashMap<>();
     write(new RunReport(runId, date.toString(), stepIds, RunReport.RUNNING, started.toString(), null,
-        lake.root(), landing.root(), durations, sources, null, null));
+        lake.root(), landing.root(), durations, sources, null, null, metrics));
     try {
       int n = 0;
       for (Step step : steps) {
@@ -67,7 +70,12 @@ public final class PipelineRunner {
               sources.add(RunReport.SourceCounts.of(r));
             }
           }
+          case CONFORM -> metrics.put(step.id(), new ConformJob(spark, lake).run(date, runId).metrics());
+          case IDENTITY -> metrics.put(step.id(), new IdentityJob(spark, lake).run(date, runId).metrics());
           default -> throw new IllegalStateException("step without a job: " + step);
+        }
+        if (metrics.containsKey(step.id())) {
+          listener.stepMetrics(step, metrics.get(step.id()));
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         durations.put(step.id(), ms);
@@ -76,11 +84,11 @@ public final class PipelineRunner {
     } catch (RuntimeException e) {
       write(new RunReport(runId, date.toString(), stepIds, RunReport.FAILED, started.toString(),
           clock.instant().toString(), lake.root(), landing.root(), durations, sources, RunReport.Totals.of(sources),
-          e instanceof SocialCrmException ? e.getMessage() : Errors.rootMessage(e)));
+          e instanceof SocialCrmException ? e.getMessage() : Errors.rootMessage(e), metrics));
       throw e;
     }
     RunReport done = new RunReport(runId, date.toString(), stepIds, RunReport.SUCCEEDED, started.toString(),
-        clock.instant().toString(), lake.root(), landing.root(), durations, sources, RunReport.Totals.of(sources), null);
+        clock.instant().toString(), lake.root(), landing.root(), durations, sources, RunReport.Totals.of(sources), null, metrics);
     write(done);
     return done;
   }

@@ -8,6 +8,9 @@ public interface RunListener {
 
   default void inputDone(Step step, InputResult result) {}
 
+  /** A step's own figures (rows merged, links changed, ...), once it is done. */
+  default void stepMetrics(Step step, java.util.Map<String, Object> metrics) {}
+
   default void stepFinished(int n, int of, Step step, long durationMs) {}
 
   RunListener NONE = new RunListener() {};

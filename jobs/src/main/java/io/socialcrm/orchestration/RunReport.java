@@ -20,7 +20,8 @@ public record RunReport(
     @JsonProperty("step_durations_ms") Map<String, Long> stepDurationsMs,
     @JsonProperty("sources") List<SourceCounts> sources,
     @JsonProperty("totals") Totals totals,
-    @JsonProperty("error") String error) {
+    @JsonProperty("error") String error,
+    @JsonProperty("step_metrics") Map<String, Map<String, Object>> stepMetrics) {
 
   public static final String RUNNING = "running";
   public static final String SUCCEEDED = "succeeded";

@@ -7,7 +7,9 @@ import java.util.List;
 
 /** The pipeline's steps, in the order a run takes them. */
 public enum Step {
-  INGEST("ingest", "read the date's landing files, validate them, load bronze and quarantine");
+  INGEST("ingest", "read the date's landing files, validate them, load bronze and quarantine"),
+  CONFORM("conform", "merge what bronze added since the last run into the conformed silver tables"),
+  IDENTITY("identity", "link social profiles to CRM customers: consent, steward decisions, deterministic and probabilistic links");
 
   private final String id;
   private final String description;
