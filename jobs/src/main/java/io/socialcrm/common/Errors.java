@@ -92,4 +92,17 @@ public final class Errors {
     int nl = msg.indexOf('\n');
     return nl >= 0 ? msg.substring(0, nl) : msg;
   }
+
+  // ---- silver facts (conform) ----
+
+  public static SocialCrmException invalidReferenceData(String resource, String problem) {
+    return new SocialCrmException("invalid_reference_data",
+        "reference data " + resource + " is invalid: " + problem, null);
+  }
+
+  public static SocialCrmException badReportingCurrency(String currency, Collection<String> known) {
+    return new SocialCrmException("bad_argument",
+        "invalid reporting currency '" + currency + "': expected one of " + String.join(", ", known)
+            + " (the currencies of schemas/reference/fx_rates.csv)", null);
+  }
 }
