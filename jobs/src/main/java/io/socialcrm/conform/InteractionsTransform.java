@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.parse_url;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.regexp_extract_all;
@@ -192,8 +191,9 @@ public final class InteractionsTransform {
         .drop("link");
   }
 
+  /** The value, or null when it is empty. */
   private static Column orNull(Column c) {
-    return nullif(c, lit(""));
+    return when(c.notEqual(lit("")), c);
   }
 
   // ---- X ----
