@@ -20,6 +20,7 @@ import static org.apache.spark.sql.functions.unix_millis;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import io.socialcrm.common.Errors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,14 @@ import org.apache.spark.sql.types.StructType;
  * posts (post) and followers (follow). Each row names the acting account, the brand the interaction addresses (see
  * {@link #brandOf}), the UTM parameters of its link and the campaign they name, and the order numbers and promo
  * codes in its text. Built from Spark built-ins only; the campaigns are a small broadcast parameter.
+ *
+ * <p>Conventions: {@code is_own_brand} is true when {@code brand} is the own brand (false for a competitor or no
+ * brand); the acting account of a brand's own post is the brand's account (X user id, Facebook page id, LinkedIn
+ * organization name). {@code target_profile_id}: the account replied to, reposted or quoted, the first account a
+ * post mentions, the page of a commented or reacted post, the account or organization followed. X metrics are the
+ * post's public metrics (reposts = retweet_count); Facebook posts: reactions, comments, shares, reach; LinkedIn posts:
+ * likes, comments, reposts, impressions. {@code mentioned_profile_ids} (an addition to the agreed columns) lists the
+ * X accounts a post mentions, for the mention graph; null on other platforms.
  */
 public final class InteractionsTransform {
   /** The merge key of {@code silver.interactions}. */
@@ -101,7 +110,7 @@ public final class InteractionsTransform {
       parts.add(fromLinkedinFollowers(bronze.linkedinFollowers()));
     }
     if (parts.isEmpty()) {
-      throw new IllegalArgumentException("no social export given");
+      throw Errors.badArgument("social exports", "none", "at least one bronze export to build interactions from");
     }
     Dataset<Row> all = parts.get(0);
     for (int i = 1; i < parts.size(); i++) {
@@ -237,7 +246,7 @@ public final class InteractionsTransform {
     v.put("interaction_type", col("_type"));
     v.put("ts", col("created_at"));
     v.put("text", col("text"));
-    v.put("lang", orNull(col("lang")));
+    v.put("lang", when(functions.not(col("lang").isin("", "und", "zxx", "qme", "qht")), col("lang")));
     v.put("brand", brandOf(Brands.brandOfXUserId(col("author_id")), targetBrand, searchText));
     v.put("target_post_id", when(col("_type").notEqual("post"), targetPost));
     v.put("target_profile_id", col("_target_profile"));

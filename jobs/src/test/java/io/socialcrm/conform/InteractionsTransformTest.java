@@ -67,8 +67,8 @@ class InteractionsTransformTest extends SparkTestBase {
             "[{\"type\":\"replied_to\",\"id\":\"1721157725909028697\"}]", "80049590",
             "{\"mentions\":[{\"start\":0,\"end\":15,\"username\":\"richter_bine88\",\"id\":\"80049590\"}]}",
             "[" + NORDWIND_USER + "," + user("80049590", "richter_bine88") + "]", 2))
-        // no brand at all, no entities, no lang
-        .row(post("6", "42", "Heading to the mountains this weekend #hiking", null, null, null, null,
+        // no brand at all, no entities, language undetermined
+        .row(post("6", "42", "Heading to the mountains this weekend #hiking", "und", null, null, null,
             "[" + user("42", "someone") + "]", 0))
         // a competitor named by an accent-insensitive alias
         .row(post("7", "43", "Me pasé de SOLIDO a otra marca", "es", null, null, null,
