@@ -115,4 +115,17 @@ public final class Errors {
     return new SocialCrmException("bad_argument", "no ground truth at " + file
         + ": --truth takes the generator's truth folder (with profile_customer.csv)", null);
   }
+
+  // ---- silver facts (conform) ----
+
+  public static SocialCrmException invalidReferenceData(String resource, String problem) {
+    return new SocialCrmException("invalid_reference_data",
+        "reference data " + resource + " is invalid: " + problem, null);
+  }
+
+  public static SocialCrmException badReportingCurrency(String currency, Collection<String> known) {
+    return new SocialCrmException("bad_argument",
+        "invalid reporting currency '" + currency + "': expected one of " + String.join(", ", known)
+            + " (the currencies of schemas/reference/fx_rates.csv)", null);
+  }
 }
