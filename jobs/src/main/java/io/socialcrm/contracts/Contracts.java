@@ -72,7 +72,8 @@ public final class Contracts {
     }
   }
 
-  static Contract check(Contract c, String where) {
+  /** Checks a parsed contract (names, formats, columns and their types, patterns and subjects, keys, JDBC) and returns it with defaults filled in. */
+  public static Contract check(Contract c, String where) {
     String name = c.name() == null ? where : c.name();
     if (c.name() == null || !c.name().matches("[a-z][a-z0-9_]*")) {
       throw Errors.invalidContract(name, "the name must be lower_snake_case");

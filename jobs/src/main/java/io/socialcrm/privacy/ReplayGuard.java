@@ -58,9 +58,36 @@ public final class ReplayGuard {
     return !contract.subjectColumns().isEmpty() || ErasureConditions.REFERENCED_USERS.containsKey(contract.name());
   }
 
-  /** Raw records (contract columns as text) without the erased people's records; see {@link #dropErased}. */
+  /**
+   * Raw records (contract columns as text) without the erased people's records: by subject column
+   * ({@link #dropErased}), unparseable records by the ids in their text ({@link #dropErasedMalformed}), and
+   * without erased users referenced in other people's records ({@link #withoutErasedUsers}).
+   */
   public Dataset<Row> apply(Contract contract, Dataset<Row> raw) {
-    return withoutErasedUsers(contract, dropErased(contract, raw, hashes), hashList);
+    Dataset<Row> kept = dropErasedMalformed(dropErased(contract, raw, hashes), hashList);
+    return withoutErasedUsers(contract, kept, hashList);
+  }
+
+  /**
+   * Drops unparseable records (their subject columns are null) whose raw text holds a token that hashes to an
+   * erasure as a customer id or as a profile id of any platform. Only malformed records are tokenised (they are
+   * few), split on characters that cannot be part of an id; the register's hashes are a small literal array.
+   */
+  public static Dataset<Row> dropErasedMalformed(Dataset<Row> raw, List<String> hashList) {
+    if (hashList.isEmpty()) {
+      return raw;
+    }
+    Column registered = array(hashList.stream().map(org.apache.spark.sql.functions::lit).toArray(Column[]::new));
+    Column tokens = org.apache.spark.sql.functions.split(col(io.socialcrm.ingest.RawRecords.RECORD), "[^A-Za-z0-9:_-]+");
+    Column erasedRecord = org.apache.spark.sql.functions.exists(tokens, t -> {
+      Column any = array_contains(registered, SubjectHash.column(SubjectHash.customerKey(t)));
+      for (String platform : Contract.PLATFORMS) {
+        any = any.or(array_contains(registered, SubjectHash.column(SubjectHash.profileKey(lit(platform), t))));
+      }
+      return any;
+    });
+    return raw.filter(org.apache.spark.sql.functions.not(
+        col(io.socialcrm.ingest.RawRecords.MALFORMED).and(org.apache.spark.sql.functions.coalesce(erasedRecord, lit(false)))));
   }
 
   /** The hash of the subject a column names, as {@link SubjectHash} computes it for the register. */
