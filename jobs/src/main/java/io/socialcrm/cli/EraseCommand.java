@@ -81,11 +81,12 @@ final class EraseCommand implements Callable<Integer> {
     out.println("registered in " + Lake.join(lake.root(), ErasureRegister.FOLDER, ErasureRegister.TABLE)
         + " (hashed id only).");
     if (!r.tablePaths().isEmpty()) {
-      out.println("Delta keeps the old versions of these tables (time travel) until VACUUM. The nightly VACUUM");
-      out.println("(168 hours retention) purges them within 7 days; to purge them now, run with");
-      out.println("SOCIALCRM_JAVA_OPTS=-Dspark.databricks.delta.retentionDurationCheck.enabled=false:");
+      out.println("Delta keeps the old versions of these tables (time travel) until VACUUM: a nightly VACUUM with the");
+      out.println("normal 168 hours retention purges them within 7 days (README, 'Erasing a person'); to purge them now, run with");
+      out.println("SOCIALCRM_JAVA_OPTS=-Dspark.databricks.delta.retentionDurationCheck.enabled=false (only while no");
+      out.println("job uses these tables):");
       for (String path : r.tablePaths().values()) {
-        out.printf("  ./socialcrm sql \"VACUUM delta.`%s` RETAIN 0 HOURS\" --lake %s%n", path, lake.root());
+        out.printf("  ./socialcrm sql \"VACUUM delta.\\`%s\\` RETAIN 0 HOURS\" --lake %s%n", path, lake.root());
       }
     }
     out.println("Delete the person's landing files yourself: the lake never deletes landing files "

@@ -66,7 +66,7 @@ class EraseCommandTest extends SparkTestBase {
     assertEquals(0, r.code(), r.err());
     Assertions.assertTrue(r.out().contains("erased profile facebook:" + ErasureFixture.FB_PROFILE), r.out());
     Assertions.assertTrue(r.out().matches("(?s).*\\| bronze\\.facebook_comments\\s+\\|\\s+1 \\|\\s+0 \\|.*"), r.out());
-    Assertions.assertTrue(r.out().contains("VACUUM delta.`" + lake.resolve("bronze/facebook_comments") + "` RETAIN 0 HOURS"), r.out());
+    Assertions.assertTrue(r.out().contains("VACUUM delta.\\`" + lake.resolve("bronze/facebook_comments") + "\\` RETAIN 0 HOURS"), r.out());
     Assertions.assertTrue(r.out().contains("retentionDurationCheck.enabled=false"), r.out());
     Assertions.assertTrue(r.out().contains("landing files"), r.out());
     Result again = cli("erase", "--profile", "facebook:" + ErasureFixture.FB_PROFILE, "--lake", lake.toString());
