@@ -128,4 +128,19 @@ public final class Errors {
         "invalid reporting currency '" + currency + "': expected one of " + String.join(", ", known)
             + " (the currencies of schemas/reference/fx_rates.csv)", null);
   }
+
+  // ---- erasure (io.socialcrm.privacy) ----
+
+  public static SocialCrmException reconciliationFailed(String input, long read, long loaded, long quarantined,
+                                                        long erased) {
+    return new SocialCrmException("reconciliation_failed",
+        "counts of " + input + " do not reconcile: read " + read + " but loaded " + loaded
+            + " + quarantined " + quarantined + " + erased " + erased, null);
+  }
+
+  public static SocialCrmException erasureFailed(String table, Throwable cause) {
+    return new SocialCrmException("erasure_failed",
+        "erasure failed on " + table + ": " + rootMessage(cause)
+            + " (tables already cleaned stay cleaned; run the same erase again to finish)", cause);
+  }
 }

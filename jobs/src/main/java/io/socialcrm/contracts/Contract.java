@@ -34,6 +34,24 @@ public record Contract(
     return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
   }
 
+  /** The social platforms whose profile ids contracts carry (a contract's {@code source} for social inputs). */
+  public static final List<String> PLATFORMS = List.of("x", "facebook", "linkedin");
+  /** The column that names the platform of a profile subject in contracts whose source is not a platform. */
+  public static final String PLATFORM_COLUMN = "platform";
+
+  /**
+   * The platform of this contract's profile subjects: the source when it is a platform (x, facebook, linkedin),
+   * else null, and the platform is in each record's {@link #PLATFORM_COLUMN} column (steward decisions).
+   */
+  public String subjectPlatform() {
+    return PLATFORMS.contains(source) ? source : null;
+  }
+
+  /** The columns marked with a {@code subject}, in contract order. */
+  public List<ColumnSpec> subjectColumns() {
+    return columns.stream().filter(ColumnSpec::isSubject).toList();
+  }
+
   public List<String> columnNames() {
     return columns.stream().map(ColumnSpec::name).toList();
   }

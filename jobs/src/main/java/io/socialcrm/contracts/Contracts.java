@@ -72,7 +72,8 @@ public final class Contracts {
     }
   }
 
-  static Contract check(Contract c, String where) {
+  /** Checks a parsed contract (names, formats, columns and their types, patterns and subjects, keys, JDBC) and returns it with defaults filled in. */
+  public static Contract check(Contract c, String where) {
     String name = c.name() == null ? where : c.name();
     if (c.name() == null || !c.name().matches("[a-z][a-z0-9_]*")) {
       throw Errors.invalidContract(name, "the name must be lower_snake_case");
@@ -96,6 +97,7 @@ public final class Contracts {
       if (col.pattern() != null) {
         Pattern.compile(col.pattern());
       }
+      checkSubject(c, name, col);
     }
     if (c.keys() == null || c.keys().isEmpty() || !cols.containsAll(c.keys())) {
       throw Errors.invalidContract(name, "keys " + c.keys() + " must name contract columns");
@@ -106,6 +108,30 @@ public final class Contracts {
     return new Contract(c.name(), c.source(), c.description(), c.format(), List.copyOf(c.keys()),
         List.copyOf(c.columns()), c.rules() == null ? List.of() : List.copyOf(c.rules()),
         c.jdbc() == null ? Map.of() : Map.copyOf(c.jdbc()));
+  }
+
+  /**
+   * A {@code subject} is {@code customer} or {@code profile} on a text column; a profile needs a platform: the
+   * contract's source (x, facebook, linkedin) or a {@code platform} column whose values are those platforms.
+   */
+  private static void checkSubject(Contract c, String name, ColumnSpec col) {
+    if (col.subject() == null) {
+      return;
+    }
+    if (!List.of(ColumnSpec.SUBJECT_CUSTOMER, ColumnSpec.SUBJECT_PROFILE).contains(col.subject())) {
+      throw Errors.invalidContract(name, "column " + col.name() + ": subject must be customer or profile, not '"
+          + col.subject() + "'");
+    }
+    if (!col.columnType().isText()) {
+      throw Errors.invalidContract(name, "column " + col.name() + ": a subject column must be a string");
+    }
+    if (ColumnSpec.SUBJECT_PROFILE.equals(col.subject()) && c.subjectPlatform() == null) {
+      ColumnSpec platform = c.column(Contract.PLATFORM_COLUMN);
+      if (platform == null || platform.allowed() == null || !Contract.PLATFORMS.containsAll(platform.allowed())) {
+        throw Errors.invalidContract(name, "column " + col.name() + ": a profile subject needs a platform: source "
+            + Contract.PLATFORMS + " or a platform column allowing only those");
+      }
+    }
   }
 
   /** File names (sorted) of the JSON resources in a class-path folder, from a directory or from a jar. */

@@ -15,6 +15,7 @@ import io.socialcrm.common.SocialCrmException;
 import io.socialcrm.contracts.Contract;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.LakeTable;
+import io.socialcrm.privacy.ReplayGuard;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,13 +67,15 @@ public final class BronzeIngestJob {
     // Inputs are independent, so a few are read, checked and loaded at once (on a small machine most of an
     // input's time is job scheduling and Delta commits, which overlap well). The quarantine table of a source
     // is written once, when all of its inputs are checked.
+    // Records of erased people (see io.socialcrm.privacy) never come back: null when nothing was ever erased.
+    ReplayGuard guard = ReplayGuard.load(spark, lake);
     Map<String, List<Future<Checked>>> bySource = new LinkedHashMap<>();
     ExecutorService inputs = Executors.newFixedThreadPool(Math.min(PARALLEL_INPUTS, Math.max(1, contracts.size())));
     ExecutorService sources = Executors.newCachedThreadPool();
     try {
       for (Contract contract : contracts) {
         bySource.computeIfAbsent(contract.source(), k -> new ArrayList<>())
-            .add(inputs.submit(() -> checkAndLoad(contract, date, runId, ingestedAt)));
+            .add(inputs.submit(() -> checkAndLoad(contract, date, runId, ingestedAt, guard)));
       }
       List<Future<List<InputResult>>> perSource = new ArrayList<>();
       bySource.forEach((source, checked) -> perSource.add(sources.submit(() -> quarantine(source, checked, date, onInput))));
@@ -95,7 +98,7 @@ public final class BronzeIngestJob {
     }
   }
 
-  private Checked checkAndLoad(Contract contract, LocalDate date, String runId, Instant ingestedAt) {
+  private Checked checkAndLoad(Contract contract, LocalDate date, String runId, Instant ingestedAt, ReplayGuard guard) {
     long start = System.nanoTime();
     List<String> files = new ArrayList<>();
     Dataset<Row> raw;
@@ -109,20 +112,41 @@ public final class BronzeIngestJob {
         files.add(file);
       }
     }
-    Dataset<Row> checked = withMetadata(ContractValidator.validate(contract, raw), runId, ingestedAt, date)
+    // Erased people's records are dropped before validation, so they reach neither bronze nor quarantine; the
+    // records read per file are counted before the drop, so read = loaded + quarantined + erased.
+    boolean screened = guard != null && ReplayGuard.applies(contract);
+    Dataset<Row> incoming = screened ? raw.persist(StorageLevel.MEMORY_AND_DISK()) : raw;
+    Dataset<Row> kept = screened ? guard.apply(contract, incoming) : raw;
+    Dataset<Row> checked = withMetadata(ContractValidator.validate(contract, kept), runId, ingestedAt, date)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Counts counts = Counts.of(checked);
-      long loaded = replacePartition(validRecords(contract, checked), counts.read() - counts.rejected() == 0,
-          BronzeTables.bronze(contract), date);
-      if (loaded != counts.read() - counts.rejected()) {
-        throw Errors.reconciliationFailed(contract.name(), counts.read(), loaded, counts.rejected());
+      if (screened) {
+        counts = counts.withRead(readPerFile(incoming));
+      }
+      long expected = counts.read() - counts.rejected() - counts.erased();
+      long loaded = replacePartition(validRecords(contract, checked), expected == 0, BronzeTables.bronze(contract), date);
+      if (loaded != expected) {
+        throw Errors.reconciliationFailed(contract.name(), counts.read(), loaded, counts.rejected(), counts.erased());
       }
       return new Checked(contract, checked, counts, files, loaded, start);
     } catch (RuntimeException e) {
       checked.unpersist();
       throw e;
+    } finally {
+      if (screened) {
+        incoming.unpersist();
+      }
     }
+  }
+
+  /** Records read per file before any was dropped: one row per file. */
+  private static Map<String, Long> readPerFile(Dataset<Row> raw) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (Row r : raw.groupBy(col(RawRecords.SOURCE_FILE)).count().collectAsList()) {
+      out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
   }
 
   /**
@@ -152,17 +176,18 @@ public final class BronzeIngestJob {
       long quarantined = replacePartition(all, rejected == 0, BronzeTables.quarantine(source), date);
       if (quarantined != rejected) {
         long read = checked.stream().mapToLong(c -> c.counts().read()).sum();
-        throw Errors.reconciliationFailed(source, read, read - rejected, quarantined);
+        long erased = checked.stream().mapToLong(c -> c.counts().erased()).sum();
+        throw Errors.reconciliationFailed(source, read, read - rejected - erased, quarantined, erased);
       }
       List<InputResult> results = new ArrayList<>();
       for (Checked c : checked) {
         List<InputResult.FileCount> files = new ArrayList<>();
         for (String file : c.files()) {
-          long[] n = c.counts().perFile().getOrDefault(file, new long[2]);
-          files.add(new InputResult.FileCount(file, n[0], n[1]));
+          long[] n = c.counts().perFile().getOrDefault(file, new long[3]);
+          files.add(new InputResult.FileCount(file, n[0], n[1], n[2]));
         }
         InputResult r = new InputResult(c.contract().name(), source, files, c.counts().read(), c.loaded(),
-            c.counts().rejected(), c.counts().reasons(), (System.nanoTime() - c.startNanos()) / 1_000_000);
+            c.counts().rejected(), c.counts().erased(), c.counts().reasons(), (System.nanoTime() - c.startNanos()) / 1_000_000);
         onInput.accept(r);
         results.add(r);
       }
@@ -199,7 +224,10 @@ public final class BronzeIngestJob {
     }
   }
 
-  /** Records read and rejected per file, and reasons per code, from one aggregation over the checked records. */
+  /**
+   * Records read, rejected and erased per file ({read, rejected, erased}), and reasons per code, from one
+   * aggregation over the checked records (and, when erased records were dropped, one count of the records read).
+   */
   record Counts(Map<String, long[]> perFile, Map<String, Long> reasons) {
     long read() {
       return perFile.values().stream().mapToLong(v -> v[0]).sum();
@@ -207,6 +235,22 @@ public final class BronzeIngestJob {
 
     long rejected() {
       return perFile.values().stream().mapToLong(v -> v[1]).sum();
+    }
+
+    long erased() {
+      return perFile.values().stream().mapToLong(v -> v[2]).sum();
+    }
+
+    /** These counts with the records read per file before erased ones were dropped: the difference is erased. */
+    Counts withRead(Map<String, Long> readPerFile) {
+      Map<String, long[]> out = new LinkedHashMap<>();
+      perFile.forEach((f, v) -> out.put(f, v.clone()));
+      readPerFile.forEach((f, n) -> {
+        long[] v = out.computeIfAbsent(f, k -> new long[3]);
+        v[2] = n - v[0];
+        v[0] = n;
+      });
+      return new Counts(out, reasons);
     }
 
     static Counts of(Dataset<Row> checked) {
@@ -219,7 +263,7 @@ public final class BronzeIngestJob {
       Map<String, long[]> perFile = new LinkedHashMap<>();
       Map<String, Long> reasons = new java.util.TreeMap<>();
       for (Row r : rows) {
-        long[] c = perFile.computeIfAbsent(r.getString(0), k -> new long[2]);
+        long[] c = perFile.computeIfAbsent(r.getString(0), k -> new long[3]);
         long records = r.getLong(3);
         c[0] += records;
         if (!r.isNullAt(1)) {

@@ -3,7 +3,10 @@ package io.socialcrm.ingest;
 import java.util.List;
 import java.util.Map;
 
-/** What ingesting one input for one date did: its files and counts (read = loaded + quarantined). */
+/**
+ * What ingesting one input for one date did: its files and counts (read = loaded + quarantined + erased, where
+ * erased counts the records of erased people dropped by replay protection, see {@code io.socialcrm.privacy}).
+ */
 public record InputResult(
     String input,
     String source,
@@ -11,9 +14,10 @@ public record InputResult(
     long read,
     long loaded,
     long quarantined,
+    long erased,
     Map<String, Long> quarantineReasons,
     long durationMs) {
 
-  /** Records read from one file (or JDBC slice), and how many of them were quarantined. */
-  public record FileCount(String file, long read, long quarantined) {}
+  /** Records read from one file (or JDBC slice), and how many of them were quarantined and erased. */
+  public record FileCount(String file, long read, long quarantined, long erased) {}
 }

@@ -27,7 +27,7 @@ public record RunReport(
   public static final String SUCCEEDED = "succeeded";
   public static final String FAILED = "failed";
 
-  /** Per input: its files and counts; read = loaded + quarantined. */
+  /** Per input: its files and counts; read = loaded + quarantined + erased. */
   public record SourceCounts(
       @JsonProperty("input") String input,
       @JsonProperty("source") String source,
@@ -35,11 +35,12 @@ public record RunReport(
       @JsonProperty("read") long read,
       @JsonProperty("loaded") long loaded,
       @JsonProperty("quarantined") long quarantined,
+      @JsonProperty("erased") long erased,
       @JsonProperty("quarantine_reasons") Map<String, Long> quarantineReasons,
       @JsonProperty("duration_ms") long durationMs) {
 
     public static SourceCounts of(InputResult r) {
-      return new SourceCounts(r.input(), r.source(), r.files(), r.read(), r.loaded(), r.quarantined(),
+      return new SourceCounts(r.input(), r.source(), r.files(), r.read(), r.loaded(), r.quarantined(), r.erased(),
           r.quarantineReasons(), r.durationMs());
     }
   }
@@ -48,14 +49,16 @@ public record RunReport(
       @JsonProperty("files") long files,
       @JsonProperty("read") long read,
       @JsonProperty("loaded") long loaded,
-      @JsonProperty("quarantined") long quarantined) {
+      @JsonProperty("quarantined") long quarantined,
+      @JsonProperty("erased") long erased) {
 
     public static Totals of(List<SourceCounts> sources) {
       return new Totals(
           sources.stream().mapToLong(s -> s.files().size()).sum(),
           sources.stream().mapToLong(SourceCounts::read).sum(),
           sources.stream().mapToLong(SourceCounts::loaded).sum(),
-          sources.stream().mapToLong(SourceCounts::quarantined).sum());
+          sources.stream().mapToLong(SourceCounts::quarantined).sum(),
+          sources.stream().mapToLong(SourceCounts::erased).sum());
     }
   }
 }

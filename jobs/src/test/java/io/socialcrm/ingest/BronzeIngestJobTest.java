@@ -61,6 +61,7 @@ class BronzeIngestJobTest extends SparkTestBase {
     assertEquals(Map.of("duplicate_key", 1L), s.get("orders").quarantineReasons());
     for (RunReport.SourceCounts c : report.sources()) {
       assertEquals(c.read(), c.loaded() + c.quarantined(), c.input());
+      assertEquals(0L, c.erased(), "nobody was erased: " + c.input());
     }
     assertEquals(0L, s.get("customers").read(), "inputs without files that day still report, with zero");
 
