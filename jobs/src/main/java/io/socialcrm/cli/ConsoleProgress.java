@@ -24,8 +24,9 @@ final class ConsoleProgress implements RunListener {
 
   @Override
   public void inputDone(Step step, InputResult r) {
-    out.printf("  %-20s %3d files %9d read %9d loaded %7d quarantined  (%.1fs, elapsed %s)%n", r.input(),
-        r.files().size(), r.read(), r.loaded(), r.quarantined(), r.durationMs() / 1000.0, elapsed(t0));
+    out.printf("  %-20s %3d files %9d read %9d loaded %7d quarantined%s  (%.1fs, elapsed %s)%n", r.input(),
+        r.files().size(), r.read(), r.loaded(), r.quarantined(), r.erased() == 0 ? "" : " " + r.erased() + " erased",
+        r.durationMs() / 1000.0, elapsed(t0));
   }
 
   @Override
@@ -44,7 +45,8 @@ final class ConsoleProgress implements RunListener {
   }
 
   static void printSummary(PrintStream out, RunReport report, String reportPath) {
-    TablePrinter t = new TablePrinter(List.of("source", "input", "files", "read", "loaded", "quarantined", "reasons"));
+    TablePrinter t = new TablePrinter(List.of("source", "input", "files", "read", "loaded", "quarantined", "erased",
+        "reasons"));
     for (RunReport.SourceCounts s : report.sources()) {
       List<Object> row = new ArrayList<>();
       row.add(s.source());
@@ -53,12 +55,13 @@ final class ConsoleProgress implements RunListener {
       row.add(s.read());
       row.add(s.loaded());
       row.add(s.quarantined());
+      row.add(s.erased());
       row.add(s.quarantineReasons().isEmpty() ? "" : s.quarantineReasons().toString());
       t.row(row);
     }
     if (report.totals() != null) {
       t.row(List.of("", "TOTAL", report.totals().files(), report.totals().read(), report.totals().loaded(),
-          report.totals().quarantined(), ""));
+          report.totals().quarantined(), report.totals().erased(), ""));
     }
     out.printf("run %s (%s) %s%n", report.runId(), report.date(), report.status());
     t.print(out);

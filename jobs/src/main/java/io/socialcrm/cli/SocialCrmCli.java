@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "socialcrm", mixinStandardHelpOptions = true, version = "socialcrm 0.1.0",
     description = "Social CRM lakehouse: joins social media exports with CRM tables in a Delta Lake.",
     subcommands = {GenerateCommand.class, RunCommand.class, BackfillCommand.class, SqlCommand.class,
-        DemoCommand.class, BenchmarkCommand.class, EraseCommand.class, CommandLine.HelpCommand.class})
+        DemoCommand.class, BenchmarkCommand.class, IdentityCommand.class, EraseCommand.class,
+        CommandLine.HelpCommand.class})
 public final class SocialCrmCli implements Runnable {
   /** Errors that mean "the command line is wrong": exit code 2, like picocli's own parameter errors. */
   static final java.util.Set<String> BAD_ARGUMENT_CODES = java.util.Set.of("bad_argument", "unknown_step");

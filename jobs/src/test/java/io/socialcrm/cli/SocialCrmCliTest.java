@@ -71,8 +71,11 @@ class SocialCrmCliTest extends SparkTestBase {
 
   @Test
   void helpOnEveryCommand() {
-    for (String cmd : List.of("run", "backfill", "sql", "generate", "benchmark")) {
-      Result r = cli(cmd, "--help");
+    for (String cmd : List.of("run", "backfill", "sql", "generate", "benchmark", "erase", "identity",
+        "identity explain", "identity eval")) {
+      List<String> args = new java.util.ArrayList<>(List.of(cmd.split(" ")));
+      args.add("--help");
+      Result r = cli(args.toArray(new String[0]));
       assertEquals(0, r.code(), cmd);
       Assertions.assertTrue(r.out().contains("Usage: socialcrm " + cmd), r.out());
     }
