@@ -44,6 +44,12 @@ public final class ConformJob {
     this.builds = List.copyOf(builds);
   }
 
+  private static Map<String, Dataset<Row>> inputsOf(SilverBuild build, Map<String, Dataset<Row>> rows) {
+    Map<String, Dataset<Row>> mine = new LinkedHashMap<>();
+    build.inputs().forEach(i -> mine.put(i, rows.get(i)));
+    return mine;
+  }
+
   /** Runs the step; {@code date} is the run's date (reported), the bronze changes read do not depend on it. */
   public ConformResult run(LocalDate date, String runId) {
     MatchKeys.register(spark);
@@ -77,7 +83,8 @@ public final class ConformJob {
       for (SilverBuild build : builds) {
         long read = build.inputs().stream().mapToLong(counts::get).sum();
         WriteCounts written = read == 0 ? WriteCounts.NONE
-            : build.writer().write(spark, lake, build.table(), build.transform().apply(rows));
+            : build.writer().write(spark, lake, build.table(),
+                build.transform().apply(new ConformInputs(spark, lake, inputsOf(build, rows))));
         results.add(new ConformResult.TableResult(build.table().name(), read, written.inserted(), written.updated()));
       }
       changes.saveProcessedVersions(after, before, runId);

@@ -23,7 +23,7 @@ public final class ConsentTransform {
   /** Helper column: 1 for a per-platform decision, 0 for one made for "all". */
   static final String SPECIFIC = "_specific";
   public static final SilverBuild BUILD = SilverBuild.latestByKey(SilverTables.CONSENT, List.of(INPUT),
-      in -> decisions(in.get(INPUT)), "decided_at", SPECIFIC);
+      in -> decisions(in.bronze(INPUT)), "decided_at", SPECIFIC);
 
   private ConsentTransform() {}
 

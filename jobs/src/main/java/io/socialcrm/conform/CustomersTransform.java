@@ -23,7 +23,7 @@ public final class CustomersTransform {
   public static final Scd2.Spec SPEC = new Scd2.Spec(List.of("customer_id"), TRACKED,
       List.of("created_at", "updated_at"), List.of(), "updated_at", null, null, false);
   public static final SilverBuild BUILD = SilverBuild.scd2(SilverTables.CUSTOMERS, List.of(INPUT),
-      in -> observations(in.get(INPUT)), SPEC, CustomersTransform::withMatchKeys);
+      in -> observations(in.bronze(INPUT)), SPEC, CustomersTransform::withMatchKeys);
 
   private CustomersTransform() {}
 

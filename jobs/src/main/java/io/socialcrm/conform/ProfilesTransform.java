@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,7 +39,8 @@ public final class ProfilesTransform {
       List.of("followers", "following"), SEEN_AT, "first_seen", "last_seen", true);
   public static final String BRANDS_RESOURCE = "schemas/reference/brands.json";
   public static final SilverBuild BUILD = SilverBuild.scd2(SilverTables.SOCIAL_PROFILES, INPUTS,
-      ProfilesTransform::observations, SPEC, rows -> withMatchKeys(rows, BrandAccounts.load()));
+      in -> observations(in.bronze("x_posts"), in.bronze("x_follows"),
+          in.bronze("facebook_comments"), in.bronze("facebook_reactions"), in.bronze("linkedin_followers")), SPEC, rows -> withMatchKeys(rows, BrandAccounts.load()));
 
   static final DataType X_USERS = DataType.fromDDL("array<struct<id: string, username: string, name: string, "
       + "location: string, description: string, url: string, "
@@ -95,10 +95,11 @@ public final class ProfilesTransform {
   }
 
   /** Every account sighting in the inputs: platform, profile_id, the tracked attributes, followers, following, seen_at. */
-  public static Dataset<Row> observations(Map<String, Dataset<Row>> bronze) {
+  public static Dataset<Row> observations(Dataset<Row> xPosts, Dataset<Row> xFollows, Dataset<Row> facebookComments,
+                                          Dataset<Row> facebookReactions, Dataset<Row> linkedinFollowers) {
     Column nul = lit(null).cast("string");
     Column nulLong = lit(null).cast("bigint");
-    Dataset<Row> xUsers = bronze.get("x_posts")
+    Dataset<Row> xUsers = xPosts
         .select(col("created_at").as(SEEN_AT), explode(from_json(col("includes_users"), X_USERS)).as("u"))
         .select(lit("x").as("platform"), col("u.id").as("profile_id"), col("u.username").as("handle"),
             col("u.name").as("display_name"), col("u.location").as("location"), col("u.description").as("bio"),
@@ -106,21 +107,21 @@ public final class ProfilesTransform {
             col("u.public_metrics.followers_count").as("followers"),
             col("u.public_metrics.following_count").as("following"), col(SEEN_AT))
         .filter(col("profile_id").isNotNull());
-    Dataset<Row> xFollowers = bronze.get("x_follows")
+    Dataset<Row> xFollowers = xFollows
         .select(lit("x").as("platform"), col("follower_id").as("profile_id"), col("follower_username").as("handle"),
             nul.as("display_name"), nul.as("location"), nul.as("bio"), nul.as("url"), nul.as("headline"),
             nul.as("profile_url"), nulLong.as("followers"), nulLong.as("following"), col("event_time").as(SEEN_AT));
-    Dataset<Row> fbCommenters = bronze.get("facebook_comments")
+    Dataset<Row> fbCommenters = facebookComments
         .select(lit("facebook").as("platform"), col("author_id").as("profile_id"), nul.as("handle"),
             col("author_name").as("display_name"), nul.as("location"), nul.as("bio"), nul.as("url"),
             nul.as("headline"), nul.as("profile_url"), nulLong.as("followers"), nulLong.as("following"),
             col("created_time").as(SEEN_AT));
-    Dataset<Row> fbReactors = bronze.get("facebook_reactions")
+    Dataset<Row> fbReactors = facebookReactions
         .select(lit("facebook").as("platform"), col("user_id").as("profile_id"), nul.as("handle"),
             col("user_name").as("display_name"), nul.as("location"), nul.as("bio"), nul.as("url"),
             nul.as("headline"), nul.as("profile_url"), nulLong.as("followers"), nulLong.as("following"),
             col("reacted_time").as(SEEN_AT));
-    Dataset<Row> liFollowers = bronze.get("linkedin_followers")
+    Dataset<Row> liFollowers = linkedinFollowers
         .select(lit("linkedin").as("platform"), col("follower_urn").as("profile_id"),
             MatchKeys.handle(col("profile_url")).as("handle"), col("member_name").as("display_name"),
             col("location"), nul.as("bio"), nul.as("url"), col("headline"), col("profile_url"),

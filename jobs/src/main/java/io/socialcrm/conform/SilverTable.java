@@ -32,4 +32,14 @@ public record SilverTable(LakeTable table, String description, StructType schema
     }
     return rows.select(cols);
   }
+
+  /** {@link #conform} keeping also the {@code extra} helper columns (e.g. tie-breaks) after the table's columns. */
+  public Dataset<Row> conformWith(Dataset<Row> rows, List<String> extra) {
+    List<Column> cols = new java.util.ArrayList<>();
+    for (StructField f : schema.fields()) {
+      cols.add(functions.col(f.name()).cast(f.dataType()).as(f.name()));
+    }
+    extra.stream().filter(e -> !columnNames().contains(e)).forEach(e -> cols.add(functions.col(e)));
+    return rows.select(cols.toArray(new Column[0]));
+  }
 }

@@ -13,7 +13,7 @@ import org.apache.spark.sql.Row;
 public final class StewardDecisionsTransform {
   public static final String INPUT = "steward_decisions";
   public static final SilverBuild BUILD = SilverBuild.latestByKey(SilverTables.STEWARD_DECISIONS, List.of(INPUT),
-      in -> decisions(in.get(INPUT)), "decided_at", "decision");
+      in -> decisions(in.bronze(INPUT)), "decided_at", "decision");
 
   private StewardDecisionsTransform() {}
 
