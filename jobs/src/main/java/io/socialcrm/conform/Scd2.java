@@ -2,6 +2,7 @@ package io.socialcrm.conform;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.last;
@@ -38,7 +39,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * whose tracked columns equal the version before it is a no-op, a different one closes that version and opens a
  * new one (so several changes in one batch keep their history). An observation not newer than the current
  * version's valid_from is ignored for versioning (history is never rewritten: a late, older change is dropped).
- * Optionally, tracked columns missing (null) in an observation keep their last known value ({@code fillNulls});
+ * Optionally, tracked columns missing (null) in an observation keep their last known value, or take the next
+ * one the batch brings, which also fills them in place on the current version ({@code fillNulls});
  * {@code latest} columns are overwritten in place on the current version (newest non-null value, no new
  * version); {@code firstSeen}/{@code lastSeen} record the earliest and latest observation on the current version.
  */
@@ -60,6 +62,7 @@ public final class Scd2 {
   private static final String BATCH_LAST = "_batch_last";
   private static final String HASH = "_hash";
   private static final String NEXT = "_next";
+  private static final String STORED_HASH = "_stored_hash";
 
   private Scd2() {}
 
@@ -91,6 +94,19 @@ public final class Scd2 {
     return sha2(to_json(struct(tracked.stream().map(c -> col(c)).toArray(Column[]::new))), 256);
   }
 
+  /** {@link #rowHash} of one row's tracked columns, computed by Spark (for checks and tests). */
+  public static String rowHashOf(org.apache.spark.sql.SparkSession spark, Row row, List<String> tracked) {
+    List<org.apache.spark.sql.types.StructField> fields = new ArrayList<>();
+    Object[] values = new Object[tracked.size()];
+    for (int i = 0; i < tracked.size(); i++) {
+      fields.add(row.schema().apply(tracked.get(i)));
+      values[i] = row.getAs(tracked.get(i));
+    }
+    return spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(values)),
+            new org.apache.spark.sql.types.StructType(fields.toArray(new org.apache.spark.sql.types.StructField[0])))
+        .select(rowHash(tracked)).head().getString(0);
+  }
+
   /** A writer that versions a table by {@code spec}, adding {@code derive}d columns (match keys) to new versions. */
   public static SilverWriter writer(Spec spec, UnaryOperator<Dataset<Row>> derive) {
     return (spark, lake, table, rows) -> {
@@ -99,18 +115,11 @@ public final class Scd2 {
       matchKeys.add(VALID_FROM);
       String on = SilverWriter.keysEqual(matchKeys) + " AND s." + SilverWriter.ACTION + " <> '" + SilverWriter.INSERT + "'";
       return SilverWriter.apply(spark, lake, table, changes, on, (merge, columns) -> {
-        merge = merge.whenMatched("s." + SilverWriter.ACTION + " = '" + CLOSE + "'")
-            .updateExpr(Map.of(VALID_TO, "s." + VALID_TO, IS_CURRENT, "s." + IS_CURRENT));
-        Map<String, String> touched = new LinkedHashMap<>();
-        spec.latest().forEach(c -> touched.put(c, "s." + c));
-        if (spec.seen()) {
-          touched.put(spec.firstSeen(), "s." + spec.firstSeen());
-          touched.put(spec.lastSeen(), "s." + spec.lastSeen());
-        }
-        if (!touched.isEmpty()) {
-          merge = merge.whenMatched("s." + SilverWriter.ACTION + " = '" + TOUCH + "'").updateExpr(touched);
-        }
-        return merge;
+        // A closed or touched current version takes the change row whole: valid_to and is_current, and for a
+        // touch the latest columns, first/last seen and attributes it was enriched with (with their match keys).
+        Map<String, String> update = new LinkedHashMap<>();
+        columns.stream().filter(c -> !matchKeys.contains(c)).forEach(c -> update.put(c, "s." + c));
+        return merge.whenMatched().updateExpr(update);
       });
     };
   }
@@ -133,6 +142,7 @@ public final class Scd2 {
     attrs.forEach(a -> curCols.add(col(a)));
     curCols.add(col(VALID_FROM).as(TS));
     curCols.add(lit(true).as(FROM_TARGET));
+    curCols.add(col(ROW_HASH).as(STORED_HASH));
     curCols.add((spec.seen() ? col(spec.firstSeen()) : lit(null).cast("timestamp")).as("_cur_first"));
     curCols.add((spec.seen() ? col(spec.lastSeen()) : lit(null).cast("timestamp")).as("_cur_last"));
     Dataset<Row> current = cur.select(curCols.toArray(new Column[0]));
@@ -165,15 +175,21 @@ public final class Scd2 {
     attrs.forEach(a -> seqCols.add(col(a)));
     seqCols.add(col(TS));
     seqCols.add(col(FROM_TARGET));
+    seqCols.add(col(STORED_HASH));
     Dataset<Row> seq = current.drop("_cur_first", "_cur_last").select(seqCols.toArray(new Column[0]))
-        .unionByName(obs.withColumn(FROM_TARGET, lit(false)).select(seqCols.toArray(new Column[0])));
+        .unionByName(obs.withColumn(FROM_TARGET, lit(false)).withColumn(STORED_HASH, lit(null).cast("string"))
+            .select(seqCols.toArray(new Column[0])));
 
     WindowSpec byTime = Window.partitionBy(keyCols).orderBy(col(TS), col(FROM_TARGET).desc());
     WindowSpec upToHere = byTime.rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     WindowSpec whole = byTime.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+    WindowSpec fromHere = byTime.rowsBetween(Window.currentRow(), Window.unboundedFollowing());
     if (spec.fillNulls()) {
+      // The last value known so far, else the first one learned later: a thin observation (a follow event)
+      // neither erases attributes nor makes a version when a fuller one follows; the current version itself is
+      // enriched in place (touch) when it lacked a value the batch brings.
       for (String a : spec.tracked()) {
-        seq = seq.withColumn(a, last(col(a), true).over(upToHere));
+        seq = seq.withColumn(a, coalesce(last(col(a), true).over(upToHere), first(col(a), true).over(fromHere)));
       }
     }
     for (String a : spec.latest()) {
@@ -199,9 +215,10 @@ public final class Scd2 {
     Column seenChanged = spec.seen()
         ? not(first.eqNullSafe(col("_cur_first"))).or(not(lastSeen.eqNullSafe(col("_cur_last"))))
         : lit(false);
+    Column enriched = not(col(HASH).eqNullSafe(col(STORED_HASH)));
     Column action = when(isNew, lit(SilverWriter.INSERT))
         .when(not(isLast), lit(CLOSE))
-        .when(latestChanged.or(seenChanged), lit(TOUCH));
+        .when(latestChanged.or(seenChanged).or(enriched), lit(TOUCH));
 
     List<Column> out = new ArrayList<>();
     spec.keys().forEach(k -> out.add(col(k)));

@@ -17,10 +17,15 @@ class SilverWritersTest extends SparkTestBase {
     return session().sql("SELECT * FROM VALUES " + values + " AS t(" + columns + ")");
   }
 
+  /** One current version of 'a' in Madrid, as the writer stores it. */
+  private Dataset<Row> stored() {
+    return sql("('a', 'Madrid', TIMESTAMP'2026-11-01 00:00:00', CAST(NULL AS TIMESTAMP), true)",
+        "id, city, valid_from, valid_to, is_current").withColumn(Scd2.ROW_HASH, Scd2.rowHash(List.of("city")));
+  }
+
   @Test
   void scd2ChangesCloseTheCurrentVersionAndCollapseRepeats() {
-    Dataset<Row> target = sql("('a', 'Madrid', 'h', TIMESTAMP'2026-11-01 00:00:00', CAST(NULL AS TIMESTAMP), true)",
-        "id, city, row_hash, valid_from, valid_to, is_current");
+    Dataset<Row> target = stored();
     Dataset<Row> batch = sql("('a', 'Madrid', TIMESTAMP'2026-11-02 00:00:00'), ('a', 'Sevilla', TIMESTAMP'2026-11-03 00:00:00'),"
         + " ('a', 'Sevilla', TIMESTAMP'2026-11-04 00:00:00'), ('a', 'Madrid', TIMESTAMP'2026-11-05 00:00:00'),"
         + " ('a', 'Bilbao', TIMESTAMP'2026-10-01 00:00:00'), ('b', 'Lima', TIMESTAMP'2026-11-02 00:00:00')", "id, city, ts");
@@ -36,8 +41,7 @@ class SilverWritersTest extends SparkTestBase {
 
   @Test
   void scd2WithNothingNewerGivesNoChanges() {
-    Dataset<Row> target = sql("('a', 'Madrid', 'h', TIMESTAMP'2026-11-01 00:00:00', CAST(NULL AS TIMESTAMP), true)",
-        "id, city, row_hash, valid_from, valid_to, is_current");
+    Dataset<Row> target = stored();
     Dataset<Row> batch = sql("('a', 'Madrid', TIMESTAMP'2026-11-01 00:00:00'), ('a', 'Madrid', TIMESTAMP'2026-11-02 00:00:00')",
         "id, city, ts");
     assertEquals(0L, Scd2.changes(target, batch, SPEC).count());

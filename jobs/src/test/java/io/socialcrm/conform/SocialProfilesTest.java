@@ -117,4 +117,28 @@ class SocialProfilesTest extends SparkTestBase {
     assertEquals(120L, (long) k.<Long>getAs("followers"));
     assertEquals(Timestamp.valueOf("2026-11-02 08:00:00"), k.getAs("last_seen"));
   }
+
+  @Test
+  void anAccountFirstSeenThinIsEnrichedInPlaceWithoutAVersion() {
+    BronzeFixture f = new BronzeFixture(session(), lake);
+    // Same batch: a follow before the first post.
+    f.write("x_follows", D1, FOLLOWS, List.of(
+        "('501', 'Kasia_W', '1187654321', 'nordwind', 'follow', TIMESTAMP'2026-11-01 08:00:00')",
+        "('601', 'jan_k', '1187654321', 'nordwind', 'follow', TIMESTAMP'2026-11-01 08:00:00')"));
+    f.write("x_posts", D1, POSTS, List.of(post("9001", "501", "2026-11-01 10:00:00",
+        user("501", "Kasia_W", "Kasia", "Kraków", "bio", 120))));
+    assertEquals(new ConformResult.TableResult("social_profiles", 3, 2, 0), conform(f, D1).table("social_profiles"));
+    // Next batch: the account known only from its follow posts for the first time.
+    f.write("x_posts", D2, POSTS, List.of(post("9002", "601", "2026-11-02 10:00:00",
+        user("601", "jan_k", "Jan Kowalski", "Łódź, Polska", "bio", 3))));
+    assertEquals(new ConformResult.TableResult("social_profiles", 1, 0, 1), conform(f, D2).table("social_profiles"));
+    assertEquals(2L, f.silver(SilverTables.SOCIAL_PROFILES).count(), "one version per account");
+    Row kasia = f.silver(SilverTables.SOCIAL_PROFILES).filter("profile_id = '501'").head();
+    assertEquals("Kasia", kasia.getAs("display_name"));
+    assertEquals(java.sql.Timestamp.valueOf("2026-11-01 08:00:00"), kasia.getAs("valid_from"));
+    Row jan = f.silver(SilverTables.SOCIAL_PROFILES).filter("profile_id = '601'").head();
+    assertEquals("jan kowalski", jan.getAs("name_norm"));
+    assertEquals("lodz", jan.getAs("location_norm"));
+    assertEquals(Scd2.rowHashOf(session(), jan, ProfilesTransform.TRACKED), jan.getAs("row_hash"));
+  }
 }
