@@ -1,0 +1,20 @@
+package io.socialcrm.conform;
+
+import java.util.List;
+
+/** What one run of step conform did: per silver table, the bronze rows it read and the rows it changed. */
+public record ConformResult(String runId, String date, List<TableResult> tables) {
+
+  /**
+   * One silver table's counts.
+   *
+   * @param bronzeRowsRead rows read from its bronze inputs (new since the last run; everything on the first)
+   * @param inserted       rows inserted (new versions, new keys)
+   * @param updated        rows updated in place (versions closed, current versions touched, newer states)
+   */
+  public record TableResult(String table, long bronzeRowsRead, long inserted, long updated) {}
+
+  public TableResult table(String name) {
+    return tables.stream().filter(t -> t.table().equals(name)).findFirst().orElse(null);
+  }
+}

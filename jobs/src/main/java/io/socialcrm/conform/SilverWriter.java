@@ -1,0 +1,94 @@
+package io.socialcrm.conform;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.delta.tables.DeltaMergeBuilder;
+import io.delta.tables.DeltaTable;
+import io.socialcrm.common.Errors;
+import io.socialcrm.common.SocialCrmException;
+import io.socialcrm.lake.Lake;
+import io.socialcrm.lake.Schemas;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * How a silver table takes a batch: {@link Scd2} versions or {@link LatestByKey} upserts. Both first compute,
+ * purely, the rows to change (each with an {@link #ACTION}), then apply them in one Delta commit: a plain write
+ * when the table does not exist yet, else one MERGE; with nothing to change nothing is committed.
+ */
+public interface SilverWriter {
+  /** Column of a change row saying what to do with it. */
+  String ACTION = "_action";
+  String INSERT = "insert";
+  String UPDATE = "update";
+
+  /** Applies the transformed batch {@code rows} to {@code table}; returns rows inserted and updated. */
+  WriteCounts write(SparkSession spark, Lake lake, SilverTable table, Dataset<Row> rows);
+
+  /** The table's current content, or an empty frame of its schema when it does not exist yet. */
+  static Dataset<Row> current(SparkSession spark, Lake lake, SilverTable table) {
+    String path = lake.path(table.table());
+    if (lake.isDeltaTable(path)) {
+      return spark.read().format("delta").load(path);
+    }
+    return spark.createDataFrame(new ArrayList<Row>(), table.schema());
+  }
+
+  /**
+   * Applies change rows (the table's columns plus {@link #ACTION}) in one commit: rows with action
+   * {@link #INSERT} are inserted; the others are merged on {@code matchOn} by {@code clauses}. Counts come from
+   * the change rows (computed once, cached), so a batch without changes commits nothing.
+   */
+  static WriteCounts apply(SparkSession spark, Lake lake, SilverTable table, Dataset<Row> changes, String matchOn,
+                           BiFunction<DeltaMergeBuilder, List<String>, DeltaMergeBuilder> clauses) {
+    String path = lake.path(table.table());
+    List<Column> cols = new ArrayList<>();
+    table.columnNames().forEach(c -> cols.add(col(c)));
+    cols.add(col(ACTION));
+    Dataset<Row> rows = changes.select(cols.toArray(new Column[0])).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<String, Long> byAction = new HashMap<>();
+      for (Row r : rows.groupBy(ACTION).count().collectAsList()) {
+        byAction.put(r.getString(0), r.getLong(1));
+      }
+      long inserted = byAction.getOrDefault(INSERT, 0L);
+      long updated = byAction.values().stream().mapToLong(Long::longValue).sum() - inserted;
+      boolean exists = lake.isDeltaTable(path);
+      if (!exists) {
+        // First batch: the table is created by the write of its rows (one commit, even when empty).
+        spark.createDataFrame(table.conform(rows.filter(col(ACTION).equalTo(INSERT))).javaRDD(),
+                Schemas.nullable(table.schema()))
+            .write().format("delta").mode("errorifexists").save(path);
+        return new WriteCounts(inserted, 0);
+      }
+      if (inserted + updated == 0) {
+        return WriteCounts.NONE;
+      }
+      DeltaMergeBuilder merge = DeltaTable.forPath(spark, path).as("t").merge(rows.as("s"), matchOn);
+      Map<String, String> all = new java.util.LinkedHashMap<>();
+      table.columnNames().forEach(c -> all.put(c, "s." + c));
+      merge = clauses.apply(merge, table.columnNames());
+      merge.whenNotMatched("s." + ACTION + " = '" + INSERT + "'").insertExpr(all).execute();
+      return new WriteCounts(inserted, updated);
+    } catch (SocialCrmException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw Errors.unreadableLake(path, e);
+    } finally {
+      rows.unpersist();
+    }
+  }
+
+  /** "t.a = s.a AND t.b = s.b" over the given columns. */
+  static String keysEqual(List<String> keys) {
+    return String.join(" AND ", keys.stream().map(k -> "t." + k + " = s." + k).toList());
+  }
+}
