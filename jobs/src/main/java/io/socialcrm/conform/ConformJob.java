@@ -28,7 +28,13 @@ public final class ConformJob {
       CustomersTransform.BUILD,
       ProfilesTransform.BUILD,
       ConsentTransform.BUILD,
-      StewardDecisionsTransform.BUILD);
+      StewardDecisionsTransform.BUILD,
+      CrmFactsTransform.CAMPAIGNS_BUILD,
+      CrmFactsTransform.SPEND_BUILD,
+      CrmFactsTransform.SUPPORT_CASES_BUILD,
+      CrmFactsTransform.LEADS_BUILD,
+      OrdersTransform.BUILD,
+      InteractionsTransform.BUILD); // after campaigns: it reads silver.campaigns
 
   private final SparkSession spark;
   private final Lake lake;

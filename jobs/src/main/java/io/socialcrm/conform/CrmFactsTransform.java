@@ -36,6 +36,17 @@ public final class CrmFactsTransform {
   public static final List<String> LEAD_COLUMNS = List.of("lead_id", "first_name", "last_name", "email", "source",
       "campaign_id", "status", "converted_customer_id", "created_at", "updated_at");
 
+  public static final SilverBuild CAMPAIGNS_BUILD = SilverBuild.latestByKey(SilverTables.CAMPAIGNS,
+      List.of("campaigns"), in -> campaigns(in.bronze("campaigns")), "updated_at");
+  /** An amount without an FX rate stays, with amount_reporting null (see {@link FxRates}). */
+  public static final SilverBuild SPEND_BUILD = SilverBuild.latestByKey(SilverTables.SPEND,
+      List.of("marketing_spend"), in -> spend(in.bronze("marketing_spend"), FxRates.load(in.spark())).rows(),
+      "updated_at");
+  public static final SilverBuild SUPPORT_CASES_BUILD = SilverBuild.latestByKey(SilverTables.SUPPORT_CASES,
+      List.of("support_cases"), in -> supportCases(in.bronze("support_cases")), "updated_at");
+  public static final SilverBuild LEADS_BUILD = SilverBuild.latestByKey(SilverTables.LEADS,
+      List.of("leads"), in -> leads(in.bronze("leads")), "updated_at");
+
   /** Bronze ingestion metadata, newest load first as tie-breakers, with their types (added as nulls when absent). */
   private static final List<String> LOAD_ORDER = List.of("_ingest_date", "_ingested_at", "_source_file", "_source_row");
   private static final List<DataType> LOAD_TYPES = List.of(DataTypes.DateType, DataTypes.TimestampType,

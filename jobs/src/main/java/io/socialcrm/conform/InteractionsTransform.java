@@ -52,6 +52,12 @@ import org.apache.spark.sql.types.StructType;
 public final class InteractionsTransform {
   /** The merge key of {@code silver.interactions}. */
   public static final List<String> KEY = List.of("interaction_id");
+  public static final SilverBuild BUILD = SilverBuild.upsert(SilverTables.INTERACTIONS,
+      List.of("x_posts", "x_follows", "facebook_posts", "facebook_comments", "facebook_reactions", "linkedin_posts",
+          "linkedin_followers"),
+      in -> transform(new Inputs(in.bronze("x_posts"), in.bronze("x_follows"), in.bronze("facebook_posts"),
+          in.bronze("facebook_comments"), in.bronze("facebook_reactions"), in.bronze("linkedin_posts"),
+          in.bronze("linkedin_followers")), in.silver(SilverTables.CAMPAIGNS)));
   public static final List<String> COLUMNS = List.of("interaction_id", "platform", "profile_id", "interaction_type",
       "ts", "interaction_date", "text", "lang", "brand", "is_own_brand", "target_post_id", "target_profile_id",
       "reaction_type", "utm_source", "utm_medium", "utm_campaign", "campaign_id", "codes", "likes", "replies",

@@ -16,6 +16,9 @@ import org.apache.spark.sql.Row;
 public final class OrdersTransform {
   /** The merge key of {@code silver.orders}. */
   public static final List<String> KEY = List.of("order_id");
+  /** An order without an FX rate stays, with amount_reporting null (see {@link FxRates}). */
+  public static final SilverBuild BUILD = SilverBuild.latestByKey(SilverTables.ORDERS, List.of("orders"),
+      in -> transform(in.bronze("orders"), FxRates.load(in.spark())).rows(), "updated_at");
   public static final List<String> COLUMNS = List.of("order_id", "order_number", "customer_id", "order_ts",
       "order_date", "amount", "currency", "amount_reporting", "reporting_currency", "status", "promo_code",
       "campaign_id", "channel", "updated_at");

@@ -29,6 +29,10 @@ public final class SilverTables {
   public static final SilverTable STEWARD_DECISIONS = load("steward_decisions");
   public static final SilverTable INTERACTIONS = load("interactions");
   public static final SilverTable ORDERS = load("orders");
+  public static final SilverTable CAMPAIGNS = load("campaigns");
+  public static final SilverTable SPEND = load("spend");
+  public static final SilverTable SUPPORT_CASES = load("support_cases");
+  public static final SilverTable LEADS = load("leads");
 
   /** Conform's own bookkeeping: per bronze table, the last Delta version conform has processed. */
   public static final LakeTable CONFORM_STATE = new LakeTable(Layer.SILVER, "_conform_state");
