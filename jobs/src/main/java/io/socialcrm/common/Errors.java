@@ -92,4 +92,11 @@ public final class Errors {
     int nl = msg.indexOf('\n');
     return nl >= 0 ? msg.substring(0, nl) : msg;
   }
+
+  // --- identity: record-linkage configuration ---
+
+  public static SocialCrmException invalidMatchConfig(String config, String problem) {
+    return new SocialCrmException("invalid_match_config",
+        "match config " + config + " is invalid: " + problem, null);
+  }
 }
