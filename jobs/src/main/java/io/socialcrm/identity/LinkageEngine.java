@@ -37,6 +37,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * A generic Fellegi–Sunter record-linkage engine on Spark, driven by a {@link MatchConfig}: blocking into
@@ -132,6 +133,8 @@ public final class LinkageEngine {
       ids = ids == null ? rulePairs : ids.unionByName(rulePairs);
       skipped = skipped == null ? ruleSkipped : skipped.unionByName(ruleSkipped);
     }
+    // Only ids: small next to the tables; kept so that pairs and both statistics read it once.
+    ids = ids.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> firstRule = ids.groupBy("_lid", "_rid").agg(min("_rule").as("_rule"),
         expr("bit_or(shiftleft(1L, _rule))").as(BLOCKING_RULE_MASK));
     Column ruleName = element_at(array(rules.stream().map(r -> lit(r.name())).toArray(Column[]::new)),
@@ -189,7 +192,9 @@ public final class LinkageEngine {
     Column g = null;
     Level nullLevel = c.nullLevel();
     if (nullLevel != null) {
-      g = when(col(L + nullLevel.left()).isNull().or(col(R + nullLevel.right()).isNull()), lit(-1));
+      Column isNull = nullLevel.condition() != null ? coalesce(expr(nullLevel.condition()), lit(false))
+          : col(L + nullLevel.left()).isNull().or(col(R + nullLevel.right()).isNull());
+      g = when(isNull, lit(-1));
     }
     List<Level> levels = c.modelLevels();
     for (int k = 0; k < levels.size(); k++) {
@@ -316,7 +321,7 @@ public final class LinkageEngine {
   /**
    * m by expectation maximisation with u held fixed, then λ. The pairs are grouped once by (blocking-rule mask,
    * gamma vector): one aggregation, whose result is bounded by the product of level counts and so is collected.
-   * EM then runs one session per blocking rule on the pattern counts of the pairs that rule produced, leaving
+   * EM then runs one session per training blocking rule on the pattern counts of the pairs that rule produced, leaving
    * out (and not training) the comparisons the rule conditions on, until no parameter moves more than
    * em_tolerance or em_max_iterations; each comparison's m is the average over the sessions that trained it,
    * weighted by their expected matches. Finally λ, the probability that two random records match, solves
@@ -358,6 +363,9 @@ public final class LinkageEngine {
     boolean converged = true;
     List<BlockingRule> rules = config.blockingRules();
     for (int ri = 0; ri < rules.size(); ri++) {
+      if (!rules.get(ri).train()) {
+        continue;
+      }
       boolean[] trained = new boolean[nc];
       for (int c = 0; c < nc; c++) {
         trained[c] = !rules.get(ri).conditionsOn().contains(comps.get(c).name());

@@ -45,13 +45,16 @@ public final class MatchConfig {
    * A blocking rule: a conjunction of key equalities; pairs agreeing on all keys are candidates.
    * {@code conditionsOn} names the comparisons the rule (nearly) fixes, e.g. a rule on equal names fixes the name
    * comparison: EM over this rule's pairs leaves them out and does not train them (as Splink's training sessions).
+   * {@code train} false keeps the rule for candidates only: no EM session runs on its pairs (for rules whose
+   * pairs mix matches with look-alikes that agree on everything the rule does not fix).
    */
-  public record BlockingRule(String name, List<KeyEquality> keys, List<String> conditionsOn) {}
+  public record BlockingRule(String name, List<KeyEquality> keys, List<String> conditionsOn, boolean train) {}
 
   /**
    * One agreement level. {@code left}/{@code right} name the compared columns (without the l_/r_ prefix) for
    * exact, Jaro-Winkler and Levenshtein levels, and the columns checked for null on a null level;
-   * {@code condition} is the SQL of a sql level over {@code l_<col>}/{@code r_<col>}; {@code tfColumn} is the
+   * {@code condition} is the SQL of a sql level over {@code l_<col>}/{@code r_<col>} (on a null level, when
+   * given, it replaces the null check); {@code tfColumn} is the
    * right-table column whose term frequencies replace u on an exact level with {@code tfAdjust};
    * {@code initialM} (or NaN) seeds EM.
    */
@@ -156,7 +159,10 @@ public final class MatchConfig {
     for (int i = 0; i < rulesNode.size(); i++) {
       JsonNode r = rulesNode.get(i);
       String what = "blocking_rules[" + i + "]";
-      p.onlyFields(r, Set.of("name", "keys", "conditions_on"), what);
+      p.onlyFields(r, Set.of("name", "keys", "conditions_on", "train"), what);
+      if (r.has("train") && !r.get("train").isBoolean()) {
+        throw p.error(what + ": 'train' must be true or false");
+      }
       String ruleName = r.hasNonNull("name") ? r.get("name").asText() : "rule_" + i;
       if (!ruleNames.add(ruleName)) {
         throw p.error(what + ": the rule name '" + ruleName + "' is used twice");
@@ -169,7 +175,8 @@ public final class MatchConfig {
         eqs.add(new KeyEquality(p.sql(p.requiredText(keys.get(k), "left", kw), kw + ".left"),
             p.sql(p.requiredText(keys.get(k), "right", kw), kw + ".right")));
       }
-      rules.add(new BlockingRule(ruleName, List.copyOf(eqs), p.textList(r, "conditions_on", false)));
+      rules.add(new BlockingRule(ruleName, List.copyOf(eqs), p.textList(r, "conditions_on", false),
+          !r.has("train") || r.get("train").asBoolean()));
     }
     if (rules.size() > 62) {
       throw p.error("at most 62 blocking rules are supported, not " + rules.size());
@@ -299,7 +306,7 @@ public final class MatchConfig {
     String sql(String expression, String what) {
       try {
         CatalystSqlParser$.MODULE$.parseExpression(expression);
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // ParseException is an AnalysisException, checked in Java's eyes
         throw error(what + ": cannot parse the SQL expression '" + expression + "': " + Errors.rootMessage(e));
       }
       return expression;
@@ -394,6 +401,11 @@ public final class MatchConfig {
         case SQL -> {
           condition = sql(requiredText(l, "condition", what), what);
           label = null;
+        }
+        case NULL -> {
+          // Optional: a SQL condition saying when the comparison has nothing to compare (instead of left/right null).
+          condition = l.hasNonNull("condition") ? sql(l.get("condition").asText(), what) : null;
+          label = "null";
         }
         default -> label = type.name().toLowerCase();
       }

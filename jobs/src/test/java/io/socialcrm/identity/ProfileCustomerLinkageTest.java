@@ -34,6 +34,8 @@ class ProfileCustomerLinkageTest extends SparkTestBase {
     right.count();
     long t1 = System.nanoTime();
     BlockingResult blocking = engine.block(left, right);
+    blocking.pairs().count();
+    System.out.printf("seconds: blocking %.1f%n", (System.nanoTime() - t1) / 1e9);
     Dataset<Row> compared = engine.compare(blocking.pairs()).cache();
     long candidates = compared.count();
     Map<String, long[]> byRule = blocking.countsByRule();

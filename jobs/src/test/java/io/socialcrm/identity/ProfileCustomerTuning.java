@@ -79,7 +79,14 @@ final class ProfileCustomerTuning {
         .withColumn("email_domain", domain)
         .withColumn("email_norm", when(email.isNull(), lit(null)).otherwise(concat(localNorm, lit("@"), domain)))
         .withColumn("phone_e164", when(col("phone").isNull(), lit(null)).otherwise(e164))
-        .withColumn("city_norm", fold(col("city")));
+        .withColumn("city_norm", fold(col("city")))
+        .withColumn("x_handle_norm", lower(regexp_replace(regexp_replace(col("x_handle"),
+            "^(https?://)?(www\\.)?(x|twitter)\\.com/", ""), "^@", "")))
+        .withColumn("facebook_id", regexp_extract(col("facebook_profile"), "id=([0-9]+)", 1))
+        .withColumn("facebook_id", when(col("facebook_id").equalTo(""), lit(null)).otherwise(col("facebook_id")))
+        .withColumn("linkedin_handle", lower(regexp_extract(col("linkedin_profile"), "linkedin\\.com/in/([^/?]+)", 1)))
+        .withColumn("linkedin_handle", when(col("linkedin_handle").equalTo(""), lit(null))
+            .otherwise(col("linkedin_handle")));
     return NameKeys.withNameKeys(df, "name_norm");
   }
 
@@ -107,7 +114,7 @@ final class ProfileCustomerTuning {
             col("location"), col("profile_url"))
         .groupBy("profile_id").agg(first("display_name", true).as("display_name"),
             first("location", true).as("location"), first("profile_url", true).as("profile_url"))
-        .withColumn("handle", regexp_extract(col("profile_url"), "linkedin\\.com/in/([^/?]+)", 1))
+        .withColumn("handle", lower(regexp_extract(col("profile_url"), "linkedin\\.com/in/([^/?]+)", 1)))
         .drop("profile_url")
         .withColumn("bio", lit(null).cast("string")).withColumn("url", lit(null).cast("string"))
         .withColumn("platform", lit("linkedin"));
