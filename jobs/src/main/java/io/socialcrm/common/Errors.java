@@ -143,4 +143,11 @@ public final class Errors {
         "erasure failed on " + table + ": " + rootMessage(cause)
             + " (tables already cleaned stay cleaned; run the same erase again to finish)", cause);
   }
+
+  // --- identity: record-linkage configuration ---
+
+  public static SocialCrmException invalidMatchConfig(String config, String problem) {
+    return new SocialCrmException("invalid_match_config",
+        "match config " + config + " is invalid: " + problem, null);
+  }
 }

@@ -1,0 +1,637 @@
+package io.socialcrm.identity;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.callUDF;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.levenshtein;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log2;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.pow;
+import static org.apache.spark.sql.functions.rand;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.socialcrm.common.Errors;
+import io.socialcrm.identity.MatchConfig.BlockingRule;
+import io.socialcrm.identity.MatchConfig.Comparison;
+import io.socialcrm.identity.MatchConfig.Level;
+import io.socialcrm.identity.MatchConfig.LevelType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * A generic Fellegi–Sunter record-linkage engine on Spark, driven by a {@link MatchConfig}: blocking into
+ * candidate pairs, comparison into gamma levels, estimation (u from random pairs, m and λ by EM on the
+ * gamma-pattern counts), scoring with term-frequency adjustment and evidence, and one-to-one assignment.
+ * Knows no table or column except through the config.
+ */
+public final class LinkageEngine {
+  /** Prefixes of left and right columns in pairs. */
+  public static final String L = "l_";
+  public static final String R = "r_";
+  public static final String BLOCKING_RULE = "blocking_rule";
+  /** Bit i set when blocking rule i (config order) produced the pair. */
+  public static final String BLOCKING_RULE_MASK = "blocking_rule_mask";
+  public static final String MATCH_WEIGHT = "match_weight";
+  public static final String MATCH_PROBABILITY = "match_probability";
+  public static final String EVIDENCE = "evidence";
+  /** Rounds of greedy mutual-best assignment in {@link #oneToOne}. */
+  public static final int ONE_TO_ONE_ROUNDS = 8;
+  private static final double MIN_PROBABILITY = 1e-9;
+
+  private final SparkSession spark;
+  private final MatchConfig config;
+
+  public LinkageEngine(SparkSession spark, MatchConfig config) {
+    this.spark = spark;
+    this.config = config;
+    JaroWinkler.register(spark);
+  }
+
+  public MatchConfig config() {
+    return config;
+  }
+
+  /** The name of the gamma column of a comparison. */
+  public static String gamma(String comparison) {
+    return "gamma_" + comparison;
+  }
+
+  // ---------------------------------------------------------------- blocking
+
+  /** Candidate pairs only; see {@link #block}. */
+  public Dataset<Row> candidatePairs(Dataset<Row> left, Dataset<Row> right) {
+    return block(left, right).pairs();
+  }
+
+  /**
+   * Blocks the two tables: for each rule an equi-join on its keys (null keys never pair; a key whose block would
+   * hold more than max_block_pairs pairs is skipped and reported), the rules' pairs unioned, each pair kept once
+   * under the first rule that produced it, then the needed columns attached as {@code l_<col>}/{@code r_<col>}.
+   */
+  public BlockingResult block(Dataset<Row> left, Dataset<Row> right) {
+    checkColumns(left, config.leftColumns(), "left");
+    checkColumns(right, config.rightColumns(), "right");
+    List<BlockingRule> rules = config.blockingRules();
+    Dataset<Row> ids = null;
+    Dataset<Row> skipped = null;
+    for (int i = 0; i < rules.size(); i++) {
+      BlockingRule rule = rules.get(i);
+      List<Column> lk = new ArrayList<>();
+      List<Column> rk = new ArrayList<>();
+      List<String> keyNames = new ArrayList<>();
+      Column lNotNull = lit(true);
+      Column rNotNull = lit(true);
+      for (int k = 0; k < rule.keys().size(); k++) {
+        String kn = "_bk" + k;
+        keyNames.add(kn);
+        lk.add(expr(rule.keys().get(k).left()).as(kn));
+        rk.add(expr(rule.keys().get(k).right()).as(kn));
+        lNotNull = lNotNull.and(col(kn).isNotNull());
+        rNotNull = rNotNull.and(col(kn).isNotNull());
+      }
+      List<Column> lsel = new ArrayList<>(lk);
+      lsel.add(col(config.leftId()).as("_lid"));
+      List<Column> rsel = new ArrayList<>(rk);
+      rsel.add(col(config.rightId()).as("_rid"));
+      Dataset<Row> lKeyed = left.select(lsel.toArray(Column[]::new)).filter(lNotNull);
+      Dataset<Row> rKeyed = right.select(rsel.toArray(Column[]::new)).filter(rNotNull);
+      scala.collection.Seq<String> keys = seq(keyNames);
+      Dataset<Row> blocks = lKeyed.groupBy(keyNames.stream().map(n -> col(n)).toArray(Column[]::new))
+          .agg(count(lit(1)).as("left_count"))
+          .join(rKeyed.groupBy(keyNames.stream().map(n -> col(n)).toArray(Column[]::new))
+              .agg(count(lit(1)).as("right_count")), keys)
+          .withColumn("pairs", col("left_count").multiply(col("right_count")));
+      Column tooBig = col("pairs").gt(lit(config.maxBlockPairs()));
+      Dataset<Row> allowed = blocks.filter(tooBig.unary_$bang()).select(keyNames.stream().map(n -> col(n))
+          .toArray(Column[]::new));
+      Dataset<Row> ruleSkipped = blocks.filter(tooBig).select(lit(rule.name()).as(BLOCKING_RULE),
+          concat_ws(" | ", keyNames.stream().map(n -> col(n).cast("string")).toArray(Column[]::new)).as("key"),
+          col("left_count"), col("right_count"), col("pairs"));
+      Dataset<Row> rulePairs = lKeyed.join(allowed, keys, "left_semi").join(rKeyed, keys)
+          .select(col("_lid"), col("_rid"), lit(i).as("_rule"));
+      ids = ids == null ? rulePairs : ids.unionByName(rulePairs);
+      skipped = skipped == null ? ruleSkipped : skipped.unionByName(ruleSkipped);
+    }
+    // Only ids: small next to the tables; kept so that pairs and both statistics read it once.
+    ids = ids.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> firstRule = ids.groupBy("_lid", "_rid").agg(min("_rule").as("_rule"),
+        expr("bit_or(shiftleft(1L, _rule))").as(BLOCKING_RULE_MASK));
+    Column ruleName = element_at(array(rules.stream().map(r -> lit(r.name())).toArray(Column[]::new)),
+        col("_rule").plus(1));
+
+    Dataset<Row> generated = ids.groupBy("_rule").agg(count(lit(1)).as("pairs_generated"));
+    Dataset<Row> kept = firstRule.groupBy("_rule").agg(count(lit(1)).as("pairs_kept"));
+    Dataset<Row> ruleCounts = generated.join(kept, seq(List.of("_rule")), "left")
+        .select(ruleName.as(BLOCKING_RULE), col("pairs_generated"),
+            coalesce(col("pairs_kept"), lit(0L)).as("pairs_kept"), col("_rule"))
+        .orderBy("_rule").drop("_rule");
+
+    Dataset<Row> pairs = firstRule
+        .join(prefixed(left, config.leftColumns(), L).withColumnRenamed(L + config.leftId(), "_lid"),
+            seq(List.of("_lid")))
+        .join(prefixed(right, config.rightColumns(), R).withColumnRenamed(R + config.rightId(), "_rid"),
+            seq(List.of("_rid")))
+        .withColumn(BLOCKING_RULE, ruleName)
+        .withColumnRenamed("_lid", L + config.leftId())
+        .withColumnRenamed("_rid", R + config.rightId())
+        .drop("_rule");
+    return new BlockingResult(pairs, ruleCounts, skipped);
+  }
+
+  private static void checkColumns(Dataset<Row> df, List<String> needed, String side) {
+    List<String> have = List.of(df.columns());
+    for (String c : needed) {
+      if (!have.contains(c)) {
+        throw Errors.invalidMatchConfig("linkage", "the " + side + " table has no column '" + c
+            + "' that the config reads (it has " + have + ")");
+      }
+    }
+  }
+
+  private static Dataset<Row> prefixed(Dataset<Row> df, List<String> cols, String prefix) {
+    return df.select(cols.stream().map(c -> col(c).as(prefix + c)).toArray(Column[]::new));
+  }
+
+  static scala.collection.Seq<String> seq(List<String> xs) {
+    return scala.collection.JavaConverters.asScalaBuffer(new ArrayList<>(xs)).toSeq();
+  }
+
+  // ---------------------------------------------------------------- comparison
+
+  /** Adds one {@code gamma_<comparison>} int column per comparison: -1 on the null level, else the model level index. */
+  public Dataset<Row> compare(Dataset<Row> pairs) {
+    Dataset<Row> out = pairs;
+    for (Comparison c : config.comparisons()) {
+      out = out.withColumn(gamma(c.name()), gammaColumn(c));
+    }
+    return out;
+  }
+
+  static Column gammaColumn(Comparison c) {
+    Column g = null;
+    Level nullLevel = c.nullLevel();
+    if (nullLevel != null) {
+      Column isNull = nullLevel.condition() != null ? coalesce(expr(nullLevel.condition()), lit(false))
+          : col(L + nullLevel.left()).isNull().or(col(R + nullLevel.right()).isNull());
+      g = when(isNull, lit(-1));
+    }
+    List<Level> levels = c.modelLevels();
+    for (int k = 0; k < levels.size(); k++) {
+      Level level = levels.get(k);
+      if (level.type() == LevelType.ELSE) {
+        return (g == null ? lit(k) : g.otherwise(lit(k))).cast("int");
+      }
+      Column cond = coalesce(condition(level), lit(false));
+      g = g == null ? when(cond, lit(k)) : g.when(cond, lit(k));
+    }
+    throw new IllegalStateException("comparison " + c.name() + " has no else level");
+  }
+
+  private static Column condition(Level level) {
+    Column l = col(L + level.left());
+    Column r = col(R + level.right());
+    return switch (level.type()) {
+      case EXACT -> l.equalTo(r);
+      case JARO_WINKLER -> callUDF(JaroWinkler.SQL_NAME, l.cast("string"), r.cast("string"))
+          .geq(lit(level.threshold()));
+      case LEVENSHTEIN -> levenshtein(l.cast("string"), r.cast("string")).leq(lit((int) level.threshold()));
+      case SQL -> expr(level.condition());
+      default -> throw new IllegalStateException("no condition for a " + level.type() + " level");
+    };
+  }
+
+  // ---------------------------------------------------------------- estimation
+
+  /**
+   * Fits the model: u from {@code u_random_pairs} random pairs, m by EM over the compared candidate pairs with u
+   * fixed, the probability that two random records match, and term-frequency tables from the right table.
+   */
+  public MatchModel estimate(Dataset<Row> left, Dataset<Row> right, Dataset<Row> compared) {
+    double totalPairs = (double) left.count() * (double) right.count();
+    MatchModel withU = estimateU(left, right);
+    return expectationMaximisation(compared, withU, totalPairs).withTermFrequencies(termFrequencies(right));
+  }
+
+  /**
+   * u per level from about {@code u_random_pairs} random (left, right) pairs: each side's rows get a random
+   * bucket among B = ceil(|L|·|R| / n) buckets and pairs are formed within buckets, so about n pairs are
+   * compared and no full cross product is built. m starts at the configured (or default) values and λ at the prior.
+   */
+  public MatchModel estimateU(Dataset<Row> left, Dataset<Row> right) {
+    long nl = left.count();
+    long nr = right.count();
+    if (nl == 0 || nr == 0) {
+      throw Errors.invalidMatchConfig(config.name(), "cannot estimate u: the " + (nl == 0 ? "left" : "right")
+          + " table is empty");
+    }
+    double cross = (double) nl * (double) nr;
+    long buckets = Math.max(1L, (long) Math.ceil(cross / config.uRandomPairs()));
+    Dataset<Row> l = prefixed(left, config.leftColumns(), L)
+        .withColumn("_bucket", floor(rand(config.seed()).multiply(buckets)));
+    Dataset<Row> r = prefixed(right, config.rightColumns(), R)
+        .withColumn("_bucket", floor(rand(config.seed() + 1).multiply(buckets)));
+    Dataset<Row> random = compare(l.join(r, seq(List.of("_bucket"))).drop("_bucket"));
+
+    List<Column> aggs = new ArrayList<>();
+    for (Comparison c : config.comparisons()) {
+      Column g = col(gamma(c.name()));
+      aggs.add(sum(when(g.geq(0), 1L).otherwise(0L)));
+      for (int k = 0; k < c.modelLevels().size(); k++) {
+        aggs.add(sum(when(g.equalTo(k), 1L).otherwise(0L)));
+      }
+    }
+    Row counts = random.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
+    List<MatchModel.ComparisonParams> params = new ArrayList<>();
+    int i = 0;
+    for (Comparison c : config.comparisons()) {
+      long nonNull = counts.isNullAt(i) ? 0 : counts.getLong(i);
+      i++;
+      List<Level> levels = c.modelLevels();
+      double[] m = initialM(levels);
+      List<MatchModel.LevelParams> lp = new ArrayList<>();
+      for (int k = 0; k < levels.size(); k++) {
+        long n = counts.isNullAt(i) ? 0 : counts.getLong(i);
+        i++;
+        // A level never seen among random pairs gets half a pair: rare, yet not an infinite weight.
+        double u = nonNull == 0 ? 1.0 / levels.size() : Math.max(n, 0.5) / (nonNull + 0.5);
+        lp.add(new MatchModel.LevelParams(levels.get(k).label(), m[k], Math.min(u, 1.0)));
+      }
+      params.add(new MatchModel.ComparisonParams(c.name(), lp));
+    }
+    return new MatchModel(config.prior(), params, 0, false, Map.of());
+  }
+
+  /** Configured m where given; otherwise the rest spread so the first level gets most and else gets 5%. */
+  static double[] initialM(List<Level> levels) {
+    int n = levels.size();
+    double[] m = new double[n];
+    double given = 0;
+    int free = 0;
+    for (int k = 0; k < n; k++) {
+      if (!Double.isNaN(levels.get(k).initialM())) {
+        m[k] = levels.get(k).initialM();
+        given += levels.get(k).initialM();
+      } else {
+        free++;
+      }
+    }
+    if (free > 0) {
+      double rest = Math.max(0.05, 1.0 - given);
+      double elseShare = levels.get(n - 1).type() == LevelType.ELSE && Double.isNaN(levels.get(n - 1).initialM())
+          ? 0.05 : 0;
+      double[] w = new double[n];
+      double total = 0;
+      for (int k = 0; k < n; k++) {
+        if (Double.isNaN(levels.get(k).initialM()) && !(k == n - 1 && elseShare > 0)) {
+          w[k] = Math.pow(0.5, k);
+          total += w[k];
+        }
+      }
+      for (int k = 0; k < n; k++) {
+        if (Double.isNaN(levels.get(k).initialM())) {
+          m[k] = k == n - 1 && elseShare > 0 ? rest * elseShare : total == 0 ? 0 : rest * (1 - elseShare) * w[k]
+              / total;
+        }
+      }
+    }
+    return m;
+  }
+
+  /**
+   * m by expectation maximisation with u held fixed, then λ. The pairs are grouped once by (blocking-rule mask,
+   * gamma vector): one aggregation, whose result is bounded by the product of level counts and so is collected.
+   * EM then runs one session per training blocking rule on the pattern counts of the pairs that rule produced, leaving
+   * out (and not training) the comparisons the rule conditions on, until no parameter moves more than
+   * em_tolerance or em_max_iterations; each comparison's m is the average over the sessions that trained it,
+   * weighted by their expected matches. Finally λ, the probability that two random records match, solves
+   * λ = Σ P(match | γ, λ) / totalPairs over the candidate pairs (pairs outside blocking taken as non-matches).
+   */
+  public MatchModel expectationMaximisation(Dataset<Row> compared, MatchModel start, double totalPairs) {
+    List<Comparison> comps = config.comparisons();
+    List<Column> groupCols = new ArrayList<>();
+    groupCols.add(col(BLOCKING_RULE_MASK));
+    comps.forEach(c -> groupCols.add(col(gamma(c.name()))));
+    List<Row> rows = compared.groupBy(groupCols.toArray(Column[]::new)).agg(count(lit(1)).as("n")).collectAsList();
+    int nc = comps.size();
+    int np = rows.size();
+    long[] masks = new long[np];
+    int[][] patterns = new int[np][nc];
+    double[] counts = new double[np];
+    for (int p = 0; p < np; p++) {
+      Row row = rows.get(p);
+      masks[p] = row.isNullAt(0) ? -1L : row.getLong(0);
+      for (int c = 0; c < nc; c++) {
+        patterns[p][c] = row.isNullAt(c + 1) ? -1 : row.getInt(c + 1);
+      }
+      counts[p] = row.getLong(nc + 1);
+    }
+    double[][] u = new double[nc][];
+    double[][] m0 = new double[nc][];
+    for (int c = 0; c < nc; c++) {
+      MatchModel.ComparisonParams cp = start.comparison(comps.get(c).name());
+      u[c] = cp.levels().stream().mapToDouble(MatchModel.LevelParams::u).toArray();
+      m0[c] = cp.levels().stream().mapToDouble(MatchModel.LevelParams::m).toArray();
+    }
+
+    double[][] mSum = new double[nc][];
+    double[] mWeight = new double[nc];
+    for (int c = 0; c < nc; c++) {
+      mSum[c] = new double[u[c].length];
+    }
+    int iterations = 0;
+    boolean converged = true;
+    List<BlockingRule> rules = config.blockingRules();
+    for (int ri = 0; ri < rules.size(); ri++) {
+      if (!rules.get(ri).train()) {
+        continue;
+      }
+      boolean[] trained = new boolean[nc];
+      for (int c = 0; c < nc; c++) {
+        trained[c] = !rules.get(ri).conditionsOn().contains(comps.get(c).name());
+      }
+      double[] session = new double[np];
+      for (int p = 0; p < np; p++) {
+        session[p] = (masks[p] & (1L << ri)) != 0 ? counts[p] : 0;
+      }
+      EmResult r = em(patterns, session, u, m0, trained, config.prior());
+      iterations += r.iterations;
+      if (r.expectedMatches < 1) {
+        continue; // too few matches among this rule's pairs to learn from
+      }
+      converged &= r.converged;
+      for (int c = 0; c < nc; c++) {
+        if (trained[c] && r.mDenominator[c] > 0) {
+          for (int k = 0; k < u[c].length; k++) {
+            mSum[c][k] += r.m[c][k] * r.expectedMatches;
+          }
+          mWeight[c] += r.expectedMatches;
+        }
+      }
+    }
+    List<double[]> m = new ArrayList<>();
+    for (int c = 0; c < nc; c++) {
+      double[] mc = new double[u[c].length];
+      for (int k = 0; k < mc.length; k++) {
+        mc[k] = mWeight[c] > 0 ? Math.max(mSum[c][k] / mWeight[c], MIN_PROBABILITY) : m0[c][k];
+      }
+      m.add(mc);
+    }
+    double lambda = randomMatchProbability(patterns, counts, u, m, totalPairs);
+    return start.withM(lambda, m, iterations, converged);
+  }
+
+  /** The outcome of one EM session. */
+  private record EmResult(double[][] m, double[] mDenominator, double lambda, double expectedMatches,
+                          int iterations, boolean converged) {}
+
+  private EmResult em(int[][] patterns, double[] counts, double[][] u, double[][] m0, boolean[] trained,
+                      double lambda0) {
+    int nc = u.length;
+    double[][] m = new double[nc][];
+    for (int c = 0; c < nc; c++) {
+      m[c] = m0[c].clone();
+    }
+    double lambda = lambda0;
+    double[] mDen = new double[nc];
+    double matches = 0;
+    int iter = 0;
+    boolean converged = false;
+    while (iter < config.emMaxIterations() && !converged) {
+      iter++;
+      double[][] mNum = new double[nc][];
+      for (int c = 0; c < nc; c++) {
+        mNum[c] = new double[u[c].length];
+      }
+      mDen = new double[nc];
+      matches = 0;
+      double total = 0;
+      for (int p = 0; p < patterns.length; p++) {
+        if (counts[p] == 0) {
+          continue;
+        }
+        double pm = posterior(patterns[p], u, m, trained, lambda);
+        double w = counts[p] * pm;
+        matches += w;
+        total += counts[p];
+        for (int c = 0; c < nc; c++) {
+          int g = patterns[p][c];
+          if (g >= 0 && trained[c]) {
+            mNum[c][g] += w;
+            mDen[c] += w;
+          }
+        }
+      }
+      if (total == 0) {
+        break;
+      }
+      double newLambda = Math.min(1 - MIN_PROBABILITY, Math.max(MIN_PROBABILITY, matches / total));
+      double delta = Math.abs(newLambda - lambda);
+      for (int c = 0; c < nc; c++) {
+        if (!trained[c] || mDen[c] <= 0) {
+          continue;
+        }
+        for (int k = 0; k < m[c].length; k++) {
+          double next = Math.max(mNum[c][k] / mDen[c], MIN_PROBABILITY);
+          delta = Math.max(delta, Math.abs(next - m[c][k]));
+          m[c][k] = next;
+        }
+      }
+      lambda = newLambda;
+      converged = delta < config.emTolerance();
+    }
+    return new EmResult(m, mDen, lambda, matches, iter, converged);
+  }
+
+  /** P(match | γ) under λ, over the comparisons marked used (a null level contributes nothing). */
+  private static double posterior(int[] pattern, double[][] u, double[][] m, boolean[] used, double lambda) {
+    double logM = Math.log(lambda);
+    double logU = Math.log(1 - lambda);
+    for (int c = 0; c < pattern.length; c++) {
+      int g = pattern[c];
+      if (g >= 0 && used[c]) {
+        logM += Math.log(Math.max(m[c][g], MIN_PROBABILITY));
+        logU += Math.log(u[c][g]);
+      }
+    }
+    return 1.0 / (1.0 + Math.exp(logU - logM));
+  }
+
+  private static double randomMatchProbability(int[][] patterns, double[] counts, double[][] u, List<double[]> m,
+                                               double totalPairs) {
+    double[][] mm = m.toArray(new double[0][]);
+    boolean[] all = new boolean[u.length];
+    java.util.Arrays.fill(all, true);
+    double candidates = java.util.Arrays.stream(counts).sum();
+    double lambda = Math.min(0.5, Math.max(MIN_PROBABILITY, candidates * 0.1 / Math.max(totalPairs, 1)));
+    for (int i = 0; i < 200; i++) {
+      double expected = 0;
+      for (int p = 0; p < patterns.length; p++) {
+        expected += counts[p] * posterior(patterns[p], u, mm, all, lambda);
+      }
+      double next = Math.min(1 - MIN_PROBABILITY, Math.max(MIN_PROBABILITY, expected / Math.max(totalPairs, 1)));
+      if (Math.abs(next - lambda) <= lambda * 1e-6) {
+        return next;
+      }
+      lambda = next;
+    }
+    return lambda;
+  }
+
+  /** Term-frequency tables (value, tf) of the right-table columns named by exact levels with tf_adjust. */
+  public Map<String, Dataset<Row>> termFrequencies(Dataset<Row> right) {
+    Map<String, Dataset<Row>> out = new LinkedHashMap<>();
+    for (Comparison c : config.comparisons()) {
+      for (Level l : c.modelLevels()) {
+        if (l.tfAdjust() && !out.containsKey(l.tfColumn())) {
+          Dataset<Row> values = right.select(col(l.tfColumn()).as("value")).filter(col("value").isNotNull());
+          Dataset<Row> total = values.agg(count(lit(1)).as("_total"));
+          out.put(l.tfColumn(), values.groupBy("value").agg(count(lit(1)).as("_n"))
+              .crossJoin(broadcast(total))
+              .select(col("value"), col("_n").divide(col("_total")).as("tf")));
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- scoring
+
+  /**
+   * Adds {@code match_weight} (log2 of the prior odds plus the sum of the level weights log2(m/u); on an exact
+   * level with tf_adjust, u is the right value's term frequency, floored at tf_minimum_u),
+   * {@code match_probability} and {@code evidence} (comparison, level, weight, left value, right value).
+   */
+  public Dataset<Row> score(Dataset<Row> compared, MatchModel model) {
+    Dataset<Row> out = compared;
+    Map<String, String> tfColumns = new LinkedHashMap<>();
+    int t = 0;
+    for (Comparison c : config.comparisons()) {
+      for (Level l : c.modelLevels()) {
+        if (l.tfAdjust() && !tfColumns.containsKey(l.tfColumn())) {
+          Dataset<Row> tf = model.termFrequencies().get(l.tfColumn());
+          if (tf == null) {
+            throw Errors.invalidMatchConfig(config.name(), "the model has no term frequencies for "
+                + l.tfColumn() + " (use estimate, or MatchModel.withTermFrequencies(engine.termFrequencies(right)))");
+          }
+          String v = "_tfv" + t;
+          String f = "_tf" + t;
+          t++;
+          out = out.join(tf.select(col("value").as(v), col("tf").as(f)),
+              col(R + l.tfColumn()).equalTo(col(v)), "left").drop(v);
+          tfColumns.put(l.tfColumn(), f);
+        }
+      }
+    }
+    double lambda = model.lambda();
+    Column total = lit(Math.log(lambda / (1 - lambda)) / Math.log(2));
+    List<Column> evidence = new ArrayList<>();
+    for (Comparison c : config.comparisons()) {
+      MatchModel.ComparisonParams params = model.comparison(c.name());
+      List<Level> levels = c.modelLevels();
+      Column g = col(gamma(c.name()));
+      Column weight = when(g.equalTo(-1), lit(0.0));
+      Column label = when(g.equalTo(-1), lit(c.nullLevel() == null ? "null" : c.nullLevel().label()));
+      for (int k = 0; k < levels.size(); k++) {
+        MatchModel.LevelParams p = params.levels().get(k);
+        Column w = lit(p.weight());
+        if (levels.get(k).tfAdjust()) {
+          Column u = greatest(coalesce(col(tfColumns.get(levels.get(k).tfColumn())), lit(p.u())),
+              lit(config.tfMinimumU()));
+          w = log2(lit(p.m()).divide(u));
+        }
+        weight = weight.when(g.equalTo(k), w);
+        label = label.when(g.equalTo(k), lit(p.label()));
+      }
+      String wc = "_w_" + c.name();
+      out = out.withColumn(wc, weight.cast("double"));
+      total = total.plus(col(wc));
+      evidence.add(struct(lit(c.name()).as("comparison"), label.as("level"), col(wc).as("weight"),
+          values(c.leftColumns(), L).as("left"), values(c.rightColumns(), R).as("right")));
+    }
+    out = out.withColumn(MATCH_WEIGHT, total)
+        .withColumn(MATCH_PROBABILITY, pow(lit(2.0), col(MATCH_WEIGHT))
+            .divide(lit(1.0).plus(pow(lit(2.0), col(MATCH_WEIGHT)))))
+        .withColumn(EVIDENCE, array(evidence.toArray(Column[]::new)));
+    for (Comparison c : config.comparisons()) {
+      out = out.drop("_w_" + c.name());
+    }
+    for (String f : tfColumns.values()) {
+      out = out.drop(f);
+    }
+    return out;
+  }
+
+  private static Column values(List<String> cols, String prefix) {
+    return concat_ws(" | ", cols.stream().map(c -> col(prefix + c).cast("string")).toArray(Column[]::new));
+  }
+
+  // ---------------------------------------------------------------- one-to-one
+
+  /**
+   * One-to-one assignment of the scored pairs at or above review_min_probability, within the config's group
+   * columns (on the left side); see {@link #oneToOne(Dataset, List, String, String)}.
+   */
+  public Dataset<Row> oneToOne(Dataset<Row> scored) {
+    return oneToOne(scored.filter(col(MATCH_PROBABILITY).geq(config.reviewMinProbability())),
+        config.groupColumns().stream().map(g -> L + g).toList(), L + config.leftId(), R + config.rightId());
+  }
+
+  /**
+   * Greedy one-to-one assignment by match probability: in each round, keep the pairs that are the best both for
+   * their left and for their right record within their group (ties broken by the other side's id, smallest
+   * first), then drop every other pair of the records kept; at most {@value #ONE_TO_ONE_ROUNDS} rounds. Adds
+   * {@code assignment_round}. Meant for the pairs above the review threshold (small), yet nothing is collected.
+   */
+  public static Dataset<Row> oneToOne(Dataset<Row> scored, List<String> groupCols, String leftId, String rightId) {
+    List<String> leftKey = new ArrayList<>(groupCols);
+    leftKey.add(leftId);
+    List<String> rightKey = new ArrayList<>(groupCols);
+    rightKey.add(rightId);
+    WindowSpec byLeft = Window.partitionBy(leftKey.stream().map(c -> col(c)).toArray(Column[]::new))
+        .orderBy(col(MATCH_PROBABILITY).desc(), col(rightId).asc());
+    WindowSpec byRight = Window.partitionBy(rightKey.stream().map(c -> col(c)).toArray(Column[]::new))
+        .orderBy(col(MATCH_PROBABILITY).desc(), col(leftId).asc());
+    Dataset<Row> remaining = scored;
+    Dataset<Row> accepted = null;
+    for (int round = 1; round <= ONE_TO_ONE_ROUNDS; round++) {
+      Dataset<Row> chosen = remaining
+          .withColumn("_best_l", row_number().over(byLeft))
+          .withColumn("_best_r", row_number().over(byRight))
+          .filter(col("_best_l").equalTo(1).and(col("_best_r").equalTo(1)))
+          .drop("_best_l", "_best_r")
+          .withColumn("assignment_round", lit(round))
+          .localCheckpoint(true);
+      accepted = accepted == null ? chosen : accepted.unionByName(chosen);
+      remaining = remaining
+          .join(chosen.select(leftKey.stream().map(c -> col(c)).toArray(Column[]::new)), seq(leftKey), "left_anti")
+          .join(chosen.select(rightKey.stream().map(c -> col(c)).toArray(Column[]::new)), seq(rightKey),
+              "left_anti")
+          .localCheckpoint(true);
+      if (remaining.isEmpty()) {
+        break;
+      }
+    }
+    return accepted;
+  }
+}

@@ -1,0 +1,108 @@
+package io.socialcrm.identity;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.socialcrm.testing.SparkTestBase;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The profile→customer config end to end on generated sample data, against the generator's ground truth. Needs
+ * {@code -Didentity.tuning.data=<out of socialcrm generate>} (skipped otherwise: it reads a few MB of landing
+ * files); asserts precision and recall at the auto-link threshold after one-to-one assignment.
+ */
+@EnabledIfSystemProperty(named = "identity.tuning.data", matches = ".+")
+class ProfileCustomerLinkageTest extends SparkTestBase {
+
+  @Test
+  void linksGeneratedProfilesToCustomersPreciselyAndCompletely() {
+    String out = System.getProperty("identity.tuning.data");
+    double minPrecision = Double.parseDouble(System.getProperty("identity.tuning.precision", "0.99"));
+    double minRecall = Double.parseDouble(System.getProperty("identity.tuning.recall", "0.90"));
+    Dataset<Row> left = ProfileCustomerTuning.profiles(session(), out + "/landing").cache();
+    Dataset<Row> right = ProfileCustomerTuning.customers(session(), out + "/landing").cache();
+    MatchConfig config = MatchConfig.load("profile_customer");
+    LinkageEngine engine = new LinkageEngine(session(), config);
+
+    long t0 = System.nanoTime();
+    left.count();
+    right.count();
+    long t1 = System.nanoTime();
+    BlockingResult blocking = engine.block(left, right);
+    blocking.pairs().count();
+    System.out.printf("seconds: blocking %.1f%n", (System.nanoTime() - t1) / 1e9);
+    Dataset<Row> compared = engine.compare(blocking.pairs()).cache();
+    long candidates = compared.count();
+    Map<String, long[]> byRule = blocking.countsByRule();
+    long skipped = blocking.skippedKeys().count();
+    long t2 = System.nanoTime();
+    MatchModel model = engine.estimate(left, right, compared);
+    long t3 = System.nanoTime();
+    Dataset<Row> scored = engine.score(compared, model).cache();
+    scored.count();
+    long t4 = System.nanoTime();
+    Dataset<Row> assigned = engine.oneToOne(scored).cache();
+    assigned.count();
+    long t5 = System.nanoTime();
+    System.out.printf("seconds: load %.1f, block+compare %.1f, estimate %.1f, score %.1f, one-to-one %.1f%n",
+        (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, (t5 - t4) / 1e9);
+    Dataset<Row> links = assigned.filter(col(LinkageEngine.MATCH_PROBABILITY).geq(config.autoLinkProbability()))
+        .select(col("l_profile_key").as("profile_key"), col("r_customer_id").as("customer_id"));
+
+    Dataset<Row> truth = ProfileCustomerTuning.truth(session(), out)
+        .join(left.select("profile_key"), "profile_key")
+        .join(right.select("customer_id"), "customer_id");
+    long relevant = truth.count();
+    long predicted = links.count();
+    long correct = links.join(truth, scala.collection.JavaConverters.asScalaBuffer(
+        java.util.List.of("profile_key", "customer_id")).toSeq()).count();
+    long blockedTruth = compared.select(col("l_profile_key").as("profile_key"), col("r_customer_id").as("customer_id"))
+        .join(truth, scala.collection.JavaConverters.asScalaBuffer(
+            java.util.List.of("profile_key", "customer_id")).toSeq()).count();
+    double precision = predicted == 0 ? 0 : (double) correct / predicted;
+    double recall = (double) correct / relevant;
+
+    StringBuilder sb = new StringBuilder();
+    sb.append("\n=== profile_customer on ").append(out).append('\n')
+        .append("left ").append(left.count()).append(" right ").append(right.count())
+        .append(" candidates ").append(candidates).append(" skipped keys ").append(skipped).append('\n');
+    byRule.forEach((k, v) -> sb.append("  rule ").append(k).append(": generated ").append(v[0]).append(", kept ")
+        .append(v[1]).append('\n'));
+    sb.append("truth pairs ").append(relevant).append(", of which blocked ").append(blockedTruth).append('\n')
+        .append("links ").append(predicted).append(", correct ").append(correct)
+        .append(String.format(" precision %.4f recall %.4f%n", precision, recall))
+        .append(model.toJson()).append('\n');
+    System.out.println(sb);
+    if (System.getProperty("identity.tuning.verbose") != null) {
+      Dataset<Row> linkedTruth = truth.join(links.select(col("profile_key"), col("customer_id").as("linked")),
+          scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("profile_key")).toSeq(), "left");
+      System.out.println("false negatives (truth not linked or linked elsewhere), with best candidate:");
+      scored.join(linkedTruth.filter(col("linked").isNull().or(col("linked").notEqual(col("customer_id"))))
+              .select(col("profile_key").as("l_profile_key"), col("customer_id").as("r_customer_id")),
+              scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("l_profile_key", "r_customer_id"))
+                  .toSeq())
+          .selectExpr("l_profile_key", "r_customer_id", "round(match_probability, 3) p",
+              "transform(filter(evidence, e -> e.weight != 0), e -> concat(e.comparison, ':', e.level, ':', "
+                  + "round(e.weight, 1), ' ', e.left, ' / ', e.right)) ev")
+          .show(40, false);
+      System.out.println("false positives:");
+      scored.join(links.join(truth, scala.collection.JavaConverters.asScalaBuffer(
+              java.util.List.of("profile_key", "customer_id")).toSeq(), "left_anti")
+              .select(col("profile_key").as("l_profile_key"), col("customer_id").as("r_customer_id")),
+              scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("l_profile_key", "r_customer_id"))
+                  .toSeq())
+          .selectExpr("l_profile_key", "r_customer_id", "round(match_probability, 3) p",
+              "transform(filter(evidence, e -> e.weight != 0), e -> concat(e.comparison, ':', e.level, ':', "
+                  + "round(e.weight, 1), ' ', e.left, ' / ', e.right)) ev")
+          .show(40, false);
+    }
+    assertEquals(0, assigned.groupBy("l_platform", "r_customer_id").count().filter("count > 1").count());
+    Assertions.assertTrue(precision >= minPrecision, "precision " + precision + " < " + minPrecision);
+    Assertions.assertTrue(recall >= minRecall, "recall " + recall + " < " + minRecall);
+  }
+}
