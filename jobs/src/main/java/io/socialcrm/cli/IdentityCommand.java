@@ -91,8 +91,8 @@ final class IdentityCommand {
       }
       Dataset<Row> truthPairs = spark.read().option("header", "true").csv(Lake.qualify(file));
       Dataset<Row> links = spark.read().format("delta").load(lake.path(IdentityTables.LINKS)).where("is_current");
-      Dataset<Row> profiles = spark.read().format("delta").load(lake.path(SilverTables.SOCIAL_PROFILES));
-      Dataset<Row> consent = spark.read().format("delta").load(lake.path(SilverTables.CONSENT));
+      Dataset<Row> profiles = spark.read().format("delta").load(lake.path(SilverTables.SOCIAL_PROFILES.table()));
+      Dataset<Row> consent = spark.read().format("delta").load(lake.path(SilverTables.CONSENT.table()));
       IdentityEval.Result r = IdentityEval.evaluate(links, truthPairs, profiles, consent);
       System.out.println(r.line());
       System.err.printf(Locale.ROOT, "(%d links, %d correct, %d linkable true pairs)%n", r.links(), r.correct(),

@@ -17,4 +17,14 @@ public record ConformResult(String runId, String date, List<TableResult> tables)
   public TableResult table(String name) {
     return tables.stream().filter(t -> t.table().equals(name)).findFirst().orElse(null);
   }
+
+  /** Per table "read/inserted/updated", for the run report. */
+  public java.util.Map<String, Object> metrics() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (TableResult t : tables) {
+      m.put(t.table(), java.util.Map.of("bronze_rows_read", t.bronzeRowsRead(), "inserted", t.inserted(),
+          "updated", t.updated()));
+    }
+    return m;
+  }
 }

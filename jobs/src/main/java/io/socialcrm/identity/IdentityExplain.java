@@ -44,10 +44,10 @@ public final class IdentityExplain {
    */
   public Explanation explain(String profile, int top) {
     String modelJson = IdentityTables.latestModel(spark, lake);
-    if (modelJson == null || !lake.isDeltaTable(lake.path(SilverTables.SOCIAL_PROFILES))) {
+    if (modelJson == null || !lake.isDeltaTable(lake.path(SilverTables.SOCIAL_PROFILES.table()))) {
       throw Errors.identityNotRun(lake.root());
     }
-    Dataset<Row> profiles = IdentityInputs.profiles(read(SilverTables.SOCIAL_PROFILES));
+    Dataset<Row> profiles = IdentityInputs.profiles(read(SilverTables.SOCIAL_PROFILES.table()));
     Dataset<Row> one = profiles.where(col("profile_key").equalTo(profile).or(col("profile_id").equalTo(profile)));
     List<Row> found = one.select("profile_key", "handle", "display_name", "location").limit(2).collectAsList();
     if (found.size() != 1) {
@@ -58,15 +58,15 @@ public final class IdentityExplain {
     MatchConfig config = MatchConfig.load(IdentityJob.PROFILE_CUSTOMER);
     LinkageEngine engine = new LinkageEngine(spark, config);
     MatchModel model = MatchModel.fromJson(modelJson);
-    Dataset<Row> customers = IdentityInputs.customers(read(SilverTables.CUSTOMERS));
+    Dataset<Row> customers = IdentityInputs.customers(read(SilverTables.CUSTOMERS.table()));
     Dataset<Row> scored = engine.score(engine.compare(engine.candidatePairs(one, customers)), model);
     String platform = key.substring(0, key.indexOf(':'));
-    Dataset<Row> consent = lake.isDeltaTable(lake.path(SilverTables.CONSENT))
-        ? read(SilverTables.CONSENT).where(col("platform").equalTo(platform).and(col("granted"))).select("customer_id")
+    Dataset<Row> consent = lake.isDeltaTable(lake.path(SilverTables.CONSENT.table()))
+        ? read(SilverTables.CONSENT.table()).where(col("platform").equalTo(platform).and(col("granted"))).select("customer_id")
             .withColumn("consented", lit(true))
         : spark.emptyDataFrame().selectExpr("cast(null as string) customer_id", "true consented");
-    Dataset<Row> decisions = lake.isDeltaTable(lake.path(SilverTables.STEWARD_DECISIONS))
-        ? read(SilverTables.STEWARD_DECISIONS).where(IdentityInputs.profileKey(col("platform"), col("profile_id")).equalTo(key))
+    Dataset<Row> decisions = lake.isDeltaTable(lake.path(SilverTables.STEWARD_DECISIONS.table()))
+        ? read(SilverTables.STEWARD_DECISIONS.table()).where(IdentityInputs.profileKey(col("platform"), col("profile_id")).equalTo(key))
             .select(col("customer_id"), col("decision"))
         : spark.emptyDataFrame().selectExpr("cast(null as string) customer_id", "cast(null as string) decision");
     Row link = currentLink(key);

@@ -21,11 +21,11 @@ public final class IdentityInputs {
   public static Dataset<Row> profiles(Dataset<Row> socialProfiles) {
     Dataset<Row> p = socialProfiles.where(col("is_current").and(not(col("is_brand"))))
         .withColumn("profile_key", profileKey(col("platform"), col("profile_id")));
-    return NameKeys.addTo(p, "name_norm");
+    return NameKeys.withNameKeys(p, "name_norm");
   }
 
   public static Dataset<Row> customers(Dataset<Row> silverCustomers) {
-    return NameKeys.addTo(silverCustomers.where(col("is_current")), "name_norm");
+    return NameKeys.withNameKeys(silverCustomers.where(col("is_current")), "name_norm");
   }
 
   public static Column profileKey(Column platform, Column profileId) {

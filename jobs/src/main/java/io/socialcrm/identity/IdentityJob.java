@@ -49,22 +49,23 @@ public final class IdentityJob {
 
   public IdentityResult run(LocalDate date, String runId) {
     long t0 = System.nanoTime();
-    if (!exists(SilverTables.CUSTOMERS) || !exists(SilverTables.SOCIAL_PROFILES)) {
+    if (!exists(SilverTables.CUSTOMERS.table()) || !exists(SilverTables.SOCIAL_PROFILES.table())) {
       return IdentityResult.nothingToLink();
     }
     MatchConfig config = MatchConfig.load(PROFILE_CUSTOMER);
     LinkageEngine engine = new LinkageEngine(spark, config);
-    Dataset<Row> profiles = IdentityInputs.profiles(read(SilverTables.SOCIAL_PROFILES));
-    Dataset<Row> customers = IdentityInputs.customers(read(SilverTables.CUSTOMERS));
-    Dataset<Row> consented = exists(SilverTables.CONSENT)
-        ? read(SilverTables.CONSENT).where(col("granted")).select("customer_id", "platform")
+    Dataset<Row> profiles = IdentityInputs.profiles(read(SilverTables.SOCIAL_PROFILES.table()));
+    Dataset<Row> customers = IdentityInputs.customers(read(SilverTables.CUSTOMERS.table()));
+    Dataset<Row> consented = exists(SilverTables.CONSENT.table())
+        ? read(SilverTables.CONSENT.table()).where(col("granted")).select("customer_id", "platform")
         : spark.emptyDataFrame().selectExpr("cast(null as string) customer_id", "cast(null as string) platform");
-    Dataset<Row> decisions = exists(SilverTables.STEWARD_DECISIONS) ? read(SilverTables.STEWARD_DECISIONS)
+    Dataset<Row> decisions = exists(SilverTables.STEWARD_DECISIONS.table()) ? read(SilverTables.STEWARD_DECISIONS.table())
         : spark.emptyDataFrame().selectExpr("cast(null as string) platform", "cast(null as string) profile_id",
             "cast(null as string) customer_id", "cast(null as string) decision", "cast(null as string) decided_by",
             "cast(null as timestamp) decided_at");
 
-    Dataset<Row> candidates = engine.candidatePairs(profiles, customers)
+    BlockingResult blocking = engine.block(profiles, customers);
+    Dataset<Row> candidates = blocking.pairs()
         .join(consented, col("r_customer_id").equalTo(consented.col("customer_id"))
             .and(IdentityInputs.platformOf(col("l_profile_key")).equalTo(consented.col("platform"))), "left_semi");
     Dataset<Row> compared = engine.compare(candidates).persist(StorageLevel.MEMORY_AND_DISK());
@@ -79,8 +80,8 @@ public final class IdentityJob {
 
       Dataset<Row> certain = certain(DeterministicLinks.crmHandles(profiles, customers))
           .unionByName(certain(DeterministicLinks.emails(profiles, customers)))
-          .unionByName(exists(SilverTables.INTERACTIONS) && exists(SilverTables.ORDERS)
-              ? certain(DeterministicLinks.postedCodes(read(SilverTables.INTERACTIONS), read(SilverTables.ORDERS)))
+          .unionByName(exists(SilverTables.INTERACTIONS.table()) && exists(SilverTables.ORDERS.table())
+              ? certain(DeterministicLinks.postedCodes(read(SilverTables.INTERACTIONS.table()), read(SilverTables.ORDERS.table())))
               : certain(DeterministicLinks.emails(profiles.limit(0), customers.limit(0))))
           .join(consented, JoinKeys.of("customer_id", "platform"), "left_semi");
 
@@ -89,8 +90,11 @@ public final class IdentityJob {
       Dataset<Row> all = StewardDecisions.withoutRejected(
           confirmed.unionByName(certain).unionByName(modelLinks), decisions);
       Dataset<Row> best = bestPerPair(all).persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> assigned = LinkageEngine.oneToOne(best.withColumn("_rank", rank()), List.of("platform"),
-          "profile_key", "customer_id", "_rank").drop("_rank");
+      // One-to-one keeps the highest match_probability; rank by method first, then probability.
+      Dataset<Row> assigned = LinkageEngine.oneToOne(
+              best.withColumn("_p", col("match_probability")).withColumn("match_probability", rank()),
+              List.of("platform"), "profile_key", "customer_id")
+          .withColumn("match_probability", col("_p")).drop("_p", "assignment_round");
       double auto = config.autoLinkProbability();
       Dataset<Row> links = assigned
           .where(col("method").notEqual("probabilistic").or(col("match_probability").geq(auto)))
@@ -110,8 +114,7 @@ public final class IdentityJob {
 
       review.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
           .save(lake.path(IdentityTables.REVIEW));
-      IdentityTables.saveModel(spark, lake, date, runId, model.toJson(), engine.blockingStats(profiles, customers).toJson(),
-          candidateCount);
+      IdentityTables.saveModel(spark, lake, date, runId, model.toJson(), blockingJson(blocking), candidateCount);
       best.unpersist();
       long linkCount = spark.read().format("delta").load(linksPath).where("is_current").count();
       long reviewCount = spark.read().format("delta").load(lake.path(IdentityTables.REVIEW)).count();
@@ -119,6 +122,16 @@ public final class IdentityJob {
           (System.nanoTime() - t0) / 1_000_000);
     } finally {
       compared.unpersist();
+    }
+  }
+
+  private static String blockingJson(BlockingResult blocking) {
+    java.util.Map<String, java.util.Map<String, Long>> out = new java.util.LinkedHashMap<>();
+    blocking.countsByRule().forEach((rule, c) -> out.put(rule, java.util.Map.of("generated", c[0], "kept", c[1])));
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(out);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 
