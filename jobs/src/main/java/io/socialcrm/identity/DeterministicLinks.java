@@ -10,9 +10,11 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import io.socialcrm.common.JoinKeys;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -32,6 +34,7 @@ public final class DeterministicLinks {
   public static final String CRM_HANDLE = "crm_handle";
   public static final String POSTED_CODE = "posted_code";
   public static final String EMAIL = "email";
+  public static final String CARE_CASE = "care_case";
 
   private DeterministicLinks() {
   }
@@ -81,6 +84,26 @@ public final class DeterministicLinks {
             min("key").as("key"))
         .where(col("n").equalTo(1)).drop("n");
     return shape(unambiguous, POSTED_CODE);
+  }
+
+  /**
+   * Profiles whose post opened a customer's care case: the CRM's case names the social post it answered
+   * ({@code support_cases.social_post_id}), so the post's author is that customer, when all such cases of the
+   * profile belong to one customer.
+   *
+   * @param interactions silver.interactions (interaction_id "platform:type:post_id", platform, profile_id)
+   * @param supportCases silver.support_cases (customer_id, platform, social_post_id)
+   */
+  public static Dataset<Row> careCases(Dataset<Row> interactions, Dataset<Row> supportCases) {
+    Dataset<Row> posts = interactions.where(col("interaction_type").isin("post", "reply", "quote", "comment"))
+        .select(col("platform"), col("profile_id"), substring_index(col("interaction_id"), ":", -1).as("key"));
+    Dataset<Row> cases = supportCases.where(col("social_post_id").isNotNull().and(col("customer_id").isNotNull()))
+        .select(col("platform"), col("social_post_id").as("key"), col("customer_id"));
+    Dataset<Row> hits = posts.join(cases, JoinKeys.of("platform", "key"));
+    Dataset<Row> unambiguous = hits.groupBy("platform", "profile_id")
+        .agg(countDistinct("customer_id").as("n"), first("customer_id").as("customer_id"), min("key").as("key"))
+        .where(col("n").equalTo(1)).drop("n");
+    return shape(unambiguous, CARE_CASE);
   }
 
   /** Joins profiles to customers on a key that is unique on both sides within a platform. */

@@ -36,7 +36,7 @@ import org.apache.spark.storage.StorageLevel;
 public final class IdentityJob {
   /** Method names, strongest first; the order decides one-to-one conflicts. */
   public static final List<String> METHODS = List.of("steward", DeterministicLinks.CRM_HANDLE,
-      DeterministicLinks.POSTED_CODE, DeterministicLinks.EMAIL, "probabilistic");
+      DeterministicLinks.POSTED_CODE, DeterministicLinks.CARE_CASE, DeterministicLinks.EMAIL, "probabilistic");
   public static final String PROFILE_CUSTOMER = "profile_customer";
 
   private final SparkSession spark;
@@ -82,6 +82,10 @@ public final class IdentityJob {
           .unionByName(certain(DeterministicLinks.emails(profiles, customers)))
           .unionByName(exists(SilverTables.INTERACTIONS.table()) && exists(SilverTables.ORDERS.table())
               ? certain(DeterministicLinks.postedCodes(read(SilverTables.INTERACTIONS.table()), read(SilverTables.ORDERS.table())))
+              : certain(DeterministicLinks.emails(profiles.limit(0), customers.limit(0))))
+          .unionByName(exists(SilverTables.INTERACTIONS.table()) && exists(SilverTables.SUPPORT_CASES.table())
+              ? certain(DeterministicLinks.careCases(read(SilverTables.INTERACTIONS.table()),
+                  read(SilverTables.SUPPORT_CASES.table())))
               : certain(DeterministicLinks.emails(profiles.limit(0), customers.limit(0))))
           .join(consented, JoinKeys.of("customer_id", "platform"), "left_semi");
 
