@@ -15,6 +15,9 @@ public final class JaroWinkler {
 
   /** Registers {@code jaro_winkler(string, string) -> double} in the session (idempotent). */
   public static void register(SparkSession spark) {
+    if (spark.catalog().functionExists(SQL_NAME)) {
+      return;
+    }
     spark.udf().register(SQL_NAME, (UDF2<String, String, Double>) (a, b) ->
         a == null || b == null ? null : similarity(a, b), DataTypes.DoubleType);
   }

@@ -58,6 +58,8 @@ public final class LinkageEngine {
   /** Rounds of greedy mutual-best assignment in {@link #oneToOne}. */
   public static final int ONE_TO_ONE_ROUNDS = 8;
   private static final double MIN_PROBABILITY = 1e-9;
+  /** The floor of a fitted m: a level never seen among matches still weighs about -13 bits, not minus infinity. */
+  private static final double MIN_M = 1e-4;
 
   private final SparkSession spark;
   private final MatchConfig config;
@@ -393,7 +395,7 @@ public final class LinkageEngine {
     for (int c = 0; c < nc; c++) {
       double[] mc = new double[u[c].length];
       for (int k = 0; k < mc.length; k++) {
-        mc[k] = mWeight[c] > 0 ? Math.max(mSum[c][k] / mWeight[c], MIN_PROBABILITY) : m0[c][k];
+        mc[k] = mWeight[c] > 0 ? Math.max(mSum[c][k] / mWeight[c], MIN_M) : m0[c][k];
       }
       m.add(mc);
     }

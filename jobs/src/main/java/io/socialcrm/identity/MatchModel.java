@@ -14,7 +14,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The fitted Fellegi–Sunter parameters: λ (the share of candidate pairs that match) and, per comparison level, m
+ * The fitted Fellegi–Sunter parameters: λ (the probability that two records drawn at random, one from each
+ * table, match: the prior of every pair's score) and, per comparison level, m
  * = P(level | match) and u = P(level | non-match), with how EM ended. Term-frequency tables (value → relative
  * frequency in the right table) ride along as Datasets for scoring; they are not part of the JSON.
  */

@@ -91,8 +91,7 @@ public final class NameKeys {
 
   /** The tokens of a folded name, in order, nicknames canonicalized, empty tokens dropped; null for a null name. */
   public static Column orderedTokens(Column foldedName) {
-    Map<String, String> m = nicknames();
-    Column map = map_from_arrays(lit(m.keySet().toArray(new String[0])), lit(m.values().toArray(new String[0])));
+    Column map = nicknameMap();
     Column tokens = filter(split(foldedName, " "), t -> length(t).gt(0));
     return when(foldedName.isNull(), lit(null))
         .otherwise(transform(tokens, t -> coalesce(element_at(map, t), t)));
