@@ -57,8 +57,8 @@ public final class IdentityExplain {
     String key = p.getString(0);
     MatchConfig config = MatchConfig.load(IdentityJob.PROFILE_CUSTOMER);
     LinkageEngine engine = new LinkageEngine(spark, config);
-    MatchModel model = MatchModel.fromJson(modelJson);
     Dataset<Row> customers = IdentityInputs.customers(read(SilverTables.CUSTOMERS.table()));
+    MatchModel model = MatchModel.fromJson(modelJson).withTermFrequencies(engine.termFrequencies(customers));
     Dataset<Row> scored = engine.score(engine.compare(engine.candidatePairs(one, customers)), model);
     String platform = key.substring(0, key.indexOf(':'));
     Dataset<Row> consent = lake.isDeltaTable(lake.path(SilverTables.CONSENT.table()))
