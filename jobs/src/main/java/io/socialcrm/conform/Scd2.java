@@ -2,7 +2,6 @@ package io.socialcrm.conform;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.last;
@@ -183,13 +182,16 @@ public final class Scd2 {
     WindowSpec byTime = Window.partitionBy(keyCols).orderBy(col(TS), col(FROM_TARGET).desc());
     WindowSpec upToHere = byTime.rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     WindowSpec whole = byTime.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
-    WindowSpec fromHere = byTime.rowsBetween(Window.currentRow(), Window.unboundedFollowing());
+    // "From here on" as a growing frame over the reversed order: Spark evaluates a frame that ends at unbounded
+    // following once per row (quadratic in a key's rows: brand accounts are seen millions of times).
+    WindowSpec fromHere = Window.partitionBy(keyCols).orderBy(col(TS).desc(), col(FROM_TARGET).asc())
+        .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     if (spec.fillNulls()) {
       // The last value known so far, else the first one learned later: a thin observation (a follow event)
       // neither erases attributes nor makes a version when a fuller one follows; the current version itself is
       // enriched in place (touch) when it lacked a value the batch brings.
       for (String a : spec.tracked()) {
-        seq = seq.withColumn(a, coalesce(last(col(a), true).over(upToHere), first(col(a), true).over(fromHere)));
+        seq = seq.withColumn(a, coalesce(last(col(a), true).over(upToHere), last(col(a), true).over(fromHere)));
       }
     }
     for (String a : spec.latest()) {

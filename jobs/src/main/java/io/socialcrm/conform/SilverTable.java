@@ -42,4 +42,13 @@ public record SilverTable(LakeTable table, String description, StructType schema
     extra.stream().filter(e -> !columnNames().contains(e)).forEach(e -> cols.add(functions.col(e)));
     return rows.select(cols.toArray(new Column[0]));
   }
+
+  /** The table's whole content; empty, with its schema, while it does not exist yet. */
+  public Dataset<Row> read(org.apache.spark.sql.SparkSession spark, io.socialcrm.lake.Lake lake) {
+    String path = lake.path(table);
+    if (lake.isDeltaTable(path)) {
+      return spark.read().format("delta").load(path);
+    }
+    return spark.createDataFrame(new java.util.ArrayList<Row>(), schema);
+  }
 }

@@ -35,11 +35,7 @@ public interface SilverWriter {
 
   /** The table's current content, or an empty frame of its schema when it does not exist yet. */
   static Dataset<Row> current(SparkSession spark, Lake lake, SilverTable table) {
-    String path = lake.path(table.table());
-    if (lake.isDeltaTable(path)) {
-      return spark.read().format("delta").load(path);
-    }
-    return spark.createDataFrame(new ArrayList<Row>(), table.schema());
+    return table.read(spark, lake);
   }
 
   /**

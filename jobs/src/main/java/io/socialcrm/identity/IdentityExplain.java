@@ -47,7 +47,7 @@ public final class IdentityExplain {
     if (modelJson == null || !lake.isDeltaTable(lake.path(SilverTables.SOCIAL_PROFILES.table()))) {
       throw Errors.identityNotRun(lake.root());
     }
-    Dataset<Row> profiles = IdentityInputs.profiles(read(SilverTables.SOCIAL_PROFILES.table()));
+    Dataset<Row> profiles = IdentityInputs.profiles(SilverTables.SOCIAL_PROFILES.read(spark, lake));
     Dataset<Row> one = profiles.where(col("profile_key").equalTo(profile).or(col("profile_id").equalTo(profile)));
     List<Row> found = one.select("profile_key", "handle", "display_name", "location").limit(2).collectAsList();
     if (found.size() != 1) {
@@ -57,18 +57,16 @@ public final class IdentityExplain {
     String key = p.getString(0);
     MatchConfig config = MatchConfig.load(IdentityJob.PROFILE_CUSTOMER);
     LinkageEngine engine = new LinkageEngine(spark, config);
-    Dataset<Row> customers = IdentityInputs.customers(read(SilverTables.CUSTOMERS.table()));
+    Dataset<Row> customers = IdentityInputs.customers(SilverTables.CUSTOMERS.read(spark, lake));
     MatchModel model = MatchModel.fromJson(modelJson).withTermFrequencies(engine.termFrequencies(customers));
     Dataset<Row> scored = engine.score(engine.compare(engine.candidatePairs(one, customers)), model);
     String platform = key.substring(0, key.indexOf(':'));
-    Dataset<Row> consent = lake.isDeltaTable(lake.path(SilverTables.CONSENT.table()))
-        ? read(SilverTables.CONSENT.table()).where(col("platform").equalTo(platform).and(col("granted"))).select("customer_id")
-            .withColumn("consented", lit(true))
-        : spark.emptyDataFrame().selectExpr("cast(null as string) customer_id", "true consented");
-    Dataset<Row> decisions = lake.isDeltaTable(lake.path(SilverTables.STEWARD_DECISIONS.table()))
-        ? read(SilverTables.STEWARD_DECISIONS.table()).where(IdentityInputs.profileKey(col("platform"), col("profile_id")).equalTo(key))
-            .select(col("customer_id"), col("decision"))
-        : spark.emptyDataFrame().selectExpr("cast(null as string) customer_id", "cast(null as string) decision");
+    Dataset<Row> consent = SilverTables.CONSENT.read(spark, lake)
+        .where(col("platform").equalTo(platform).and(col("granted"))).select("customer_id")
+        .withColumn("consented", lit(true));
+    Dataset<Row> decisions = SilverTables.STEWARD_DECISIONS.read(spark, lake)
+        .where(IdentityInputs.profileKey(col("platform"), col("profile_id")).equalTo(key))
+        .select(col("customer_id"), col("decision"));
     Row link = currentLink(key);
     List<Candidate> candidates = new ArrayList<>();
     for (Row r : scored.withColumnRenamed("r_customer_id", "customer_id")

@@ -9,9 +9,9 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialcrm.common.JoinKeys;
+import io.socialcrm.conform.SilverTable;
 import io.socialcrm.conform.SilverTables;
 import io.socialcrm.lake.Lake;
-import io.socialcrm.lake.LakeTable;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,20 +49,17 @@ public final class IdentityJob {
 
   public IdentityResult run(LocalDate date, String runId) {
     long t0 = System.nanoTime();
-    if (!exists(SilverTables.CUSTOMERS.table()) || !exists(SilverTables.SOCIAL_PROFILES.table())) {
+    if (!lake.isDeltaTable(lake.path(SilverTables.CUSTOMERS.table()))
+        || !lake.isDeltaTable(lake.path(SilverTables.SOCIAL_PROFILES.table()))) {
       return IdentityResult.nothingToLink();
     }
     MatchConfig config = MatchConfig.load(PROFILE_CUSTOMER);
     LinkageEngine engine = new LinkageEngine(spark, config);
-    Dataset<Row> profiles = IdentityInputs.profiles(read(SilverTables.SOCIAL_PROFILES.table()));
-    Dataset<Row> customers = IdentityInputs.customers(read(SilverTables.CUSTOMERS.table()));
-    Dataset<Row> consented = exists(SilverTables.CONSENT.table())
-        ? read(SilverTables.CONSENT.table()).where(col("granted")).select("customer_id", "platform")
-        : spark.emptyDataFrame().selectExpr("cast(null as string) customer_id", "cast(null as string) platform");
-    Dataset<Row> decisions = exists(SilverTables.STEWARD_DECISIONS.table()) ? read(SilverTables.STEWARD_DECISIONS.table())
-        : spark.emptyDataFrame().selectExpr("cast(null as string) platform", "cast(null as string) profile_id",
-            "cast(null as string) customer_id", "cast(null as string) decision", "cast(null as string) decided_by",
-            "cast(null as timestamp) decided_at");
+    Dataset<Row> profiles = IdentityInputs.profiles(read(SilverTables.SOCIAL_PROFILES));
+    Dataset<Row> customers = IdentityInputs.customers(read(SilverTables.CUSTOMERS));
+    Dataset<Row> consented = read(SilverTables.CONSENT).where(col("granted")).select("customer_id", "platform");
+    Dataset<Row> decisions = read(SilverTables.STEWARD_DECISIONS);
+    Dataset<Row> interactions = read(SilverTables.INTERACTIONS);
 
     BlockingResult blocking = engine.block(profiles, customers);
     Dataset<Row> candidates = blocking.pairs()
@@ -80,13 +77,8 @@ public final class IdentityJob {
 
       Dataset<Row> certain = certain(DeterministicLinks.crmHandles(profiles, customers))
           .unionByName(certain(DeterministicLinks.emails(profiles, customers)))
-          .unionByName(exists(SilverTables.INTERACTIONS.table()) && exists(SilverTables.ORDERS.table())
-              ? certain(DeterministicLinks.postedCodes(read(SilverTables.INTERACTIONS.table()), read(SilverTables.ORDERS.table())))
-              : certain(DeterministicLinks.emails(profiles.limit(0), customers.limit(0))))
-          .unionByName(exists(SilverTables.INTERACTIONS.table()) && exists(SilverTables.SUPPORT_CASES.table())
-              ? certain(DeterministicLinks.careCases(read(SilverTables.INTERACTIONS.table()),
-                  read(SilverTables.SUPPORT_CASES.table())))
-              : certain(DeterministicLinks.emails(profiles.limit(0), customers.limit(0))))
+          .unionByName(certain(DeterministicLinks.postedCodes(interactions, read(SilverTables.ORDERS))))
+          .unionByName(certain(DeterministicLinks.careCases(interactions, read(SilverTables.SUPPORT_CASES))))
           .join(consented, JoinKeys.of("customer_id", "platform"), "left_semi");
 
       Dataset<Row> confirmed = StewardDecisions.confirmed(decisions, profiles)
@@ -167,11 +159,7 @@ public final class IdentityJob {
     return lit(METHODS.size()).minus(methodRank()).plus(col("match_probability"));
   }
 
-  private boolean exists(LakeTable table) {
-    return lake.isDeltaTable(lake.path(table));
-  }
-
-  private Dataset<Row> read(LakeTable table) {
-    return spark.read().format("delta").load(lake.path(table));
+  private Dataset<Row> read(SilverTable table) {
+    return table.read(spark, lake);
   }
 }

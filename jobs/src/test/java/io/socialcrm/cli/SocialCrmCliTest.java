@@ -90,13 +90,16 @@ class SocialCrmCliTest extends SparkTestBase {
     Path lake = newTempDir("lake");
     Result run = cli("run", "--date", "2026-11-01", "--landing", landing.toString(), "--lake", lake.toString());
     assertEquals(0, run.code(), run.err());
-    Assertions.assertTrue(run.out().contains("[step 1 of 1] ingest"), run.out());
+    Assertions.assertTrue(run.out().contains("[step 1 of 3] ingest"), run.out());
+    Assertions.assertTrue(run.out().contains("[step 3 of 3] identity done"), run.out());
     Assertions.assertTrue(run.out().matches("(?s).*\\| x\\s+\\| x_posts\\s+\\|\\s+1 \\|\\s+6 \\|\\s+4 \\|\\s+2 \\|.*"), run.out());
     Result sql = cli("sql", "SELECT count(*) AS n FROM bronze.x_posts WHERE _ingest_date = '2026-11-01'", "--lake", lake.toString());
     assertEquals(0, sql.code(), sql.err());
     Assertions.assertTrue(sql.out().matches("(?s).*\\|\\s+4 \\|.*"), sql.out());
     Result again = cli("sql", "SELECT count(*) AS n FROM bronze.x_posts", "--lake", lake.toString());
     Assertions.assertTrue(again.out().matches("(?s).*\\|\\s+4 \\|.*"), "re-registering keeps the data: " + again.out());
+    Result silver = cli("sql", "SELECT count(*) FROM silver.interactions WHERE platform = 'x'", "--lake", lake.toString());
+    Assertions.assertTrue(silver.out().matches("(?s).*\\|\\s+4 \\|.*"), "the 4 loaded posts reach silver: " + silver.out());
     Result q = cli("sql", "SELECT count(*) FROM quarantine.x WHERE _input = 'x_posts'", "--lake", lake.toString());
     Assertions.assertTrue(q.out().matches("(?s).*\\|\\s+2 \\|.*"), q.out());
     assertOneLineError(cli("sql", "SELECT * FROM gold.nothing", "--lake", lake.toString()), 1, "query failed");
