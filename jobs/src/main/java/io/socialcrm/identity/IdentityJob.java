@@ -34,9 +34,10 @@ import org.apache.spark.storage.StorageLevel;
  * per platform is applied over all of them in that order of precedence.
  */
 public final class IdentityJob {
+  public static final String PROBABILISTIC = "probabilistic";
   /** Method names, strongest first; the order decides one-to-one conflicts. */
   public static final List<String> METHODS = List.of("steward", DeterministicLinks.CRM_HANDLE,
-      DeterministicLinks.POSTED_CODE, DeterministicLinks.CARE_CASE, DeterministicLinks.EMAIL, "probabilistic");
+      DeterministicLinks.POSTED_CODE, DeterministicLinks.CARE_CASE, DeterministicLinks.EMAIL, PROBABILISTIC);
   public static final String PROFILE_CUSTOMER = "profile_customer";
 
   private final SparkSession spark;
@@ -72,7 +73,8 @@ public final class IdentityJob {
       Dataset<Row> scored = engine.score(compared, model)
           .where(col("match_probability").geq(config.reviewMinProbability()));
       Dataset<Row> modelLinks = scored.select(IdentityInputs.platformOf(col("l_profile_key")).as("platform"),
-          IdentityInputs.profileIdOf(col("l_profile_key")).as("profile_id"), col("l_profile_key").as("profile_key"), col("r_customer_id").as("customer_id"), lit("probabilistic").as("method"),
+          IdentityInputs.profileIdOf(col("l_profile_key")).as("profile_id"), col("l_profile_key").as("profile_key"),
+          col("r_customer_id").as("customer_id"), lit(PROBABILISTIC).as("method"),
           col("match_probability"), col("match_weight"), col("evidence"));
 
       Dataset<Row> certain = certain(DeterministicLinks.crmHandles(profiles, customers))
@@ -86,16 +88,20 @@ public final class IdentityJob {
       Dataset<Row> all = StewardDecisions.withoutRejected(
           confirmed.unionByName(certain).unionByName(modelLinks), decisions);
       Dataset<Row> best = bestPerPair(all).persist(StorageLevel.MEMORY_AND_DISK());
-      // One-to-one keeps the highest match_probability; rank by method first, then probability.
-      Dataset<Row> assigned = LinkageEngine.oneToOne(
-              best.withColumn("_p", col("match_probability")).withColumn("match_probability", rank()),
+      // Steward and deterministic links first, one-to-one among themselves by method (a steward's confirmation
+      // beats a CRM handle); one-to-one keeps the highest match_probability, so rank through it.
+      Dataset<Row> strong = LinkageEngine.oneToOne(
+              best.where(col("method").notEqual(PROBABILISTIC))
+                  .withColumn("_p", col("match_probability")).withColumn("match_probability", rank()),
               List.of("platform"), "profile_key", "customer_id")
-          .withColumn("match_probability", col("_p")).drop("_p", "assignment_round");
+          .withColumn("match_probability", col("_p")).drop("_p", "assignment_round")
+          .persist(StorageLevel.MEMORY_AND_DISK());
       double auto = config.autoLinkProbability();
-      Dataset<Row> links = assigned
-          .where(col("method").notEqual("probabilistic").or(col("match_probability").geq(auto)))
+      Dataset<Row> modelAssigned = Assignment.unambiguous(
+          Assignment.open(best.where(col("method").equalTo(PROBABILISTIC)), strong), auto);
+      Dataset<Row> links = strong.unionByName(modelAssigned)
           .withColumn("evidence_hash", LinkHistory.evidenceHash(col("method"), col("evidence")));
-      Dataset<Row> review = Review.band(best, links, auto);
+      Dataset<Row> review = Review.band(best, links);
 
       String linksPath = lake.path(IdentityTables.LINKS);
       boolean linksExist = lake.isDeltaTable(linksPath);
@@ -112,6 +118,7 @@ public final class IdentityJob {
           .save(lake.path(IdentityTables.REVIEW));
       IdentityTables.saveModel(spark, lake, date, runId, model.toJson(), blockingJson(blocking), candidateCount);
       best.unpersist();
+      strong.unpersist();
       long linkCount = spark.read().format("delta").load(linksPath).where("is_current").count();
       long reviewCount = spark.read().format("delta").load(lake.path(IdentityTables.REVIEW)).count();
       return new IdentityResult(candidateCount, linkCount, inserted, closed, reviewCount, model.iterations(),
