@@ -1,15 +1,13 @@
 package io.socialcrm.privacy;
 
+import static io.socialcrm.testing.CliRunner.assertOneLineError;
+import static io.socialcrm.testing.CliRunner.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.socialcrm.cli.SocialCrmCli;
 import io.socialcrm.testing.SparkTestBase;
-import java.io.ByteArrayOutputStream;
+import io.socialcrm.testing.CliRunner.Result;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,31 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class EraseCommandTest extends SparkTestBase {
   @TempDir
   Path tmp;
-
-  record Result(int code, String out, String err) {}
-
-  static synchronized Result cli(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = SocialCrmCli.execute(args);
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
-
-  private static void assertOneLineError(Result r, int code, String contains) {
-    assertEquals(code, r.code(), r.err());
-    List<String> lines = r.err().lines().filter(l -> !l.isBlank() && !l.startsWith("try '")).toList();
-    assertEquals(1, lines.size(), "one line, no stack trace: " + r.err());
-    Assertions.assertTrue(lines.get(0).startsWith("error: ") && lines.get(0).contains(contains), lines.get(0));
-  }
 
   @Test
   void badArgumentsAreOneClearLine() {
