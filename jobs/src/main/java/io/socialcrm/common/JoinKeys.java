@@ -1,6 +1,8 @@
 package io.socialcrm.common;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
 
@@ -10,6 +12,10 @@ public final class JoinKeys {
   }
 
   public static Seq<String> of(String... columns) {
-    return JavaConverters.asScalaBuffer(Arrays.asList(columns)).toSeq();
+    return on(Arrays.asList(columns));
+  }
+
+  public static Seq<String> on(List<String> columns) {
+    return JavaConverters.asScalaBuffer(new ArrayList<>(columns)).toSeq();
   }
 }

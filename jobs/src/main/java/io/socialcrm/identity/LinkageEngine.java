@@ -23,6 +23,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialcrm.common.Errors;
+import io.socialcrm.common.JoinKeys;
 import io.socialcrm.identity.MatchConfig.BlockingRule;
 import io.socialcrm.identity.MatchConfig.Comparison;
 import io.socialcrm.identity.MatchConfig.Level;
@@ -118,7 +119,7 @@ public final class LinkageEngine {
       rsel.add(col(config.rightId()).as("_rid"));
       Dataset<Row> lKeyed = left.select(lsel.toArray(Column[]::new)).filter(lNotNull);
       Dataset<Row> rKeyed = right.select(rsel.toArray(Column[]::new)).filter(rNotNull);
-      scala.collection.Seq<String> keys = seq(keyNames);
+      scala.collection.Seq<String> keys = JoinKeys.on(keyNames);
       Dataset<Row> blocks = lKeyed.groupBy(keyNames.stream().map(n -> col(n)).toArray(Column[]::new))
           .agg(count(lit(1)).as("left_count"))
           .join(rKeyed.groupBy(keyNames.stream().map(n -> col(n)).toArray(Column[]::new))
@@ -144,16 +145,16 @@ public final class LinkageEngine {
 
     Dataset<Row> generated = ids.groupBy("_rule").agg(count(lit(1)).as("pairs_generated"));
     Dataset<Row> kept = firstRule.groupBy("_rule").agg(count(lit(1)).as("pairs_kept"));
-    Dataset<Row> ruleCounts = generated.join(kept, seq(List.of("_rule")), "left")
+    Dataset<Row> ruleCounts = generated.join(kept, JoinKeys.on(List.of("_rule")), "left")
         .select(ruleName.as(BLOCKING_RULE), col("pairs_generated"),
             coalesce(col("pairs_kept"), lit(0L)).as("pairs_kept"), col("_rule"))
         .orderBy("_rule").drop("_rule");
 
     Dataset<Row> pairs = firstRule
         .join(prefixed(left, config.leftColumns(), L).withColumnRenamed(L + config.leftId(), "_lid"),
-            seq(List.of("_lid")))
+            JoinKeys.on(List.of("_lid")))
         .join(prefixed(right, config.rightColumns(), R).withColumnRenamed(R + config.rightId(), "_rid"),
-            seq(List.of("_rid")))
+            JoinKeys.on(List.of("_rid")))
         .withColumn(BLOCKING_RULE, ruleName)
         .withColumnRenamed("_lid", L + config.leftId())
         .withColumnRenamed("_rid", R + config.rightId())
@@ -173,10 +174,6 @@ public final class LinkageEngine {
 
   private static Dataset<Row> prefixed(Dataset<Row> df, List<String> cols, String prefix) {
     return df.select(cols.stream().map(c -> col(c).as(prefix + c)).toArray(Column[]::new));
-  }
-
-  static scala.collection.Seq<String> seq(List<String> xs) {
-    return scala.collection.JavaConverters.asScalaBuffer(new ArrayList<>(xs)).toSeq();
   }
 
   // ---------------------------------------------------------------- comparison
@@ -253,7 +250,7 @@ public final class LinkageEngine {
         .withColumn("_bucket", floor(rand(config.seed()).multiply(buckets)));
     Dataset<Row> r = prefixed(right, config.rightColumns(), R)
         .withColumn("_bucket", floor(rand(config.seed() + 1).multiply(buckets)));
-    Dataset<Row> random = compare(l.join(r, seq(List.of("_bucket"))).drop("_bucket"));
+    Dataset<Row> random = compare(l.join(r, JoinKeys.on(List.of("_bucket"))).drop("_bucket"));
 
     List<Column> aggs = new ArrayList<>();
     for (Comparison c : config.comparisons()) {
@@ -626,8 +623,8 @@ public final class LinkageEngine {
           .localCheckpoint(true);
       accepted = accepted == null ? chosen : accepted.unionByName(chosen);
       remaining = remaining
-          .join(chosen.select(leftKey.stream().map(c -> col(c)).toArray(Column[]::new)), seq(leftKey), "left_anti")
-          .join(chosen.select(rightKey.stream().map(c -> col(c)).toArray(Column[]::new)), seq(rightKey),
+          .join(chosen.select(leftKey.stream().map(c -> col(c)).toArray(Column[]::new)), JoinKeys.on(leftKey), "left_anti")
+          .join(chosen.select(rightKey.stream().map(c -> col(c)).toArray(Column[]::new)), JoinKeys.on(rightKey),
               "left_anti")
           .localCheckpoint(true);
       if (remaining.isEmpty()) {
