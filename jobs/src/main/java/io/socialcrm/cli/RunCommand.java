@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run the pipeline for one date: ingest, conform, identity (all, in order, unless --steps). "
+    description = "Run the pipeline for one date: ingest, conform, identity, marts (all, in order, unless --steps). "
         + "Writes <lake>/_runs/<run-id>.json and prints its summary.")
 final class RunCommand implements Callable<Integer> {
   @Mixin

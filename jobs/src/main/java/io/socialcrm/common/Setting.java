@@ -8,7 +8,20 @@ public enum Setting {
   CRM_JDBC_URL("crm.jdbc.url", "SOCIALCRM_CRM_JDBC_URL", "", "JDBC URL of the CRM database, e.g. jdbc:postgresql://host:5432/crm"),
   CRM_JDBC_USER("crm.jdbc.user", "SOCIALCRM_CRM_JDBC_USER", "", "CRM database user"),
   CRM_JDBC_PASSWORD("crm.jdbc.password", "SOCIALCRM_CRM_JDBC_PASSWORD", "", "CRM database password (never printed)"),
-  CRM_JDBC_SCHEMA("crm.jdbc.schema", "SOCIALCRM_CRM_JDBC_SCHEMA", "public", "schema holding the CRM tables");
+  CRM_JDBC_SCHEMA("crm.jdbc.schema", "SOCIALCRM_CRM_JDBC_SCHEMA", "public", "schema holding the CRM tables"),
+  // Marts (step marts): parameters of the definitions in DOMAIN.md, with its defaults.
+  ATTRIBUTION_LOOKBACK_DAYS("marts.attribution.lookback.days", "SOCIALCRM_ATTRIBUTION_LOOKBACK_DAYS", "30", "attribution: touches at most this many days before a paid order count"),
+  ATTRIBUTION_HALF_LIFE_DAYS("marts.attribution.half.life.days", "SOCIALCRM_ATTRIBUTION_HALF_LIFE_DAYS", "7", "time-decay attribution: a touch's weight halves every this many days before the order"),
+  ATTRIBUTION_POSITION_FIRST("marts.attribution.position.first", "SOCIALCRM_ATTRIBUTION_POSITION_FIRST", "0.4", "position-based attribution: share of the first touch (the last gets the same; the middle shares the rest)"),
+  FUNNEL_LOYAL_ORDERS("marts.funnel.loyal.orders", "SOCIALCRM_FUNNEL_LOYAL_ORDERS", "2", "funnel: paid orders within the loyalty window that make a customer loyal"),
+  FUNNEL_LOYAL_WINDOW_DAYS("marts.funnel.loyal.window.days", "SOCIALCRM_FUNNEL_LOYAL_WINDOW_DAYS", "180", "funnel: the loyalty window in days"),
+  CARE_HOURLY_COST("marts.care.hourly.cost", "SOCIALCRM_CARE_HOURLY_COST", "30", "care: staff cost per handling hour, in the reporting currency (cost per case = handling minutes / 60 x this)"),
+  CARE_RESPONSE_TARGET_MINUTES("marts.care.response.target.minutes", "SOCIALCRM_CARE_RESPONSE_TARGET_MINUTES", "60", "care queue: minutes within which a mention needing an answer should get one"),
+  ALERT_BASELINE_DAYS("marts.alerts.baseline.days", "SOCIALCRM_ALERT_BASELINE_DAYS", "7", "alerts: days of trailing baseline a day's mention volume is compared with"),
+  ALERT_SPIKE_Z("marts.alerts.spike.z", "SOCIALCRM_ALERT_SPIKE_Z", "3", "alerts: a day is a spike when it is this many standard deviations above the baseline mean"),
+  ALERT_MIN_MENTIONS("marts.alerts.min.mentions", "SOCIALCRM_ALERT_MIN_MENTIONS", "10", "alerts: days with fewer mentions than this never raise a spike"),
+  INFLUENCE_DAMPING("marts.influence.damping", "SOCIALCRM_INFLUENCE_DAMPING", "0.85", "influence: PageRank damping factor over the mention/reply/repost graph"),
+  INFLUENCE_ITERATIONS("marts.influence.iterations", "SOCIALCRM_INFLUENCE_ITERATIONS", "20", "influence: PageRank iterations");
 
   private final String key;
   private final String envVar;

@@ -1,5 +1,6 @@
 package io.socialcrm.conform;
 
+import io.socialcrm.lake.DeclaredTable;
 import io.socialcrm.common.Errors;
 import io.socialcrm.lake.Lake;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record ConformInputs(SparkSession spark, Lake lake, Map<String, Dataset<R
   }
 
   /** The whole current content of a silver table (empty, with its schema, while it does not exist). */
-  public Dataset<Row> silver(SilverTable table) {
+  public Dataset<Row> silver(DeclaredTable table) {
     return SilverWriter.current(spark, lake, table);
   }
 }

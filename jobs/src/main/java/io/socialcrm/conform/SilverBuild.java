@@ -1,5 +1,6 @@
 package io.socialcrm.conform;
 
+import io.socialcrm.lake.DeclaredTable;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -13,18 +14,18 @@ import org.apache.spark.sql.Row;
  *
  * @param transform gets the build's inputs' new rows (and may read silver tables built before it)
  */
-public record SilverBuild(SilverTable table, List<String> inputs,
+public record SilverBuild(DeclaredTable table, List<String> inputs,
                           Function<ConformInputs, Dataset<Row>> transform, SilverWriter writer) {
 
   /** A table versioned as SCD type 2 by {@code spec}; {@code derive} adds the derived columns (match keys). */
-  public static SilverBuild scd2(SilverTable table, List<String> inputs,
+  public static SilverBuild scd2(DeclaredTable table, List<String> inputs,
                                  Function<ConformInputs, Dataset<Row>> transform, Scd2.Spec spec,
                                  UnaryOperator<Dataset<Row>> derive) {
     return new SilverBuild(table, inputs, transform, Scd2.writer(spec, derive));
   }
 
   /** A current-state table: the newest row per {@code table.keys()} by {@code version} wins. */
-  public static SilverBuild latestByKey(SilverTable table, List<String> inputs,
+  public static SilverBuild latestByKey(DeclaredTable table, List<String> inputs,
                                         Function<ConformInputs, Dataset<Row>> transform, String version,
                                         String... tieBreak) {
     return new SilverBuild(table, inputs, transform, LatestByKey.writer(version, tieBreak));
@@ -34,7 +35,7 @@ public record SilverBuild(SilverTable table, List<String> inputs,
    * A current-state table without a version column (e.g. interactions): a batch row replaces the stored row of
    * its key when its content differs; within a batch the greatest {@code tieBreak} row per key is taken.
    */
-  public static SilverBuild upsert(SilverTable table, List<String> inputs,
+  public static SilverBuild upsert(DeclaredTable table, List<String> inputs,
                                    Function<ConformInputs, Dataset<Row>> transform, String... tieBreak) {
     return new SilverBuild(table, inputs, transform, LatestByKey.writer(null, tieBreak));
   }

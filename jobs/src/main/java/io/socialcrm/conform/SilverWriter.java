@@ -1,5 +1,6 @@
 package io.socialcrm.conform;
 
+import io.socialcrm.lake.DeclaredTable;
 import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaMergeBuilder;
@@ -31,10 +32,10 @@ public interface SilverWriter {
   String UPDATE = "update";
 
   /** Applies the transformed batch {@code rows} to {@code table}; returns rows inserted and updated. */
-  WriteCounts write(SparkSession spark, Lake lake, SilverTable table, Dataset<Row> rows);
+  WriteCounts write(SparkSession spark, Lake lake, DeclaredTable table, Dataset<Row> rows);
 
   /** The table's current content, or an empty frame of its schema when it does not exist yet. */
-  static Dataset<Row> current(SparkSession spark, Lake lake, SilverTable table) {
+  static Dataset<Row> current(SparkSession spark, Lake lake, DeclaredTable table) {
     return table.read(spark, lake);
   }
 
@@ -43,7 +44,7 @@ public interface SilverWriter {
    * {@link #INSERT} are inserted; the others are merged on {@code matchOn} by {@code clauses}. Counts come from
    * the change rows (computed once, cached), so a batch without changes commits nothing.
    */
-  static WriteCounts apply(SparkSession spark, Lake lake, SilverTable table, Dataset<Row> changes, String matchOn,
+  static WriteCounts apply(SparkSession spark, Lake lake, DeclaredTable table, Dataset<Row> changes, String matchOn,
                            BiFunction<DeltaMergeBuilder, List<String>, DeltaMergeBuilder> clauses) {
     String path = lake.path(table.table());
     List<Column> cols = new ArrayList<>();

@@ -9,7 +9,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialcrm.common.JoinKeys;
-import io.socialcrm.conform.SilverTable;
+import io.socialcrm.lake.DeclaredTable;
 import io.socialcrm.conform.SilverTables;
 import io.socialcrm.lake.Lake;
 import java.sql.Timestamp;
@@ -166,7 +166,7 @@ public final class IdentityJob {
     return lit(METHODS.size()).minus(methodRank()).plus(col("match_probability"));
   }
 
-  private Dataset<Row> read(SilverTable table) {
+  private Dataset<Row> read(DeclaredTable table) {
     return table.read(spark, lake);
   }
 }

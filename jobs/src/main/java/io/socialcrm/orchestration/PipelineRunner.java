@@ -9,6 +9,8 @@ import io.socialcrm.common.SocialCrmException;
 import io.socialcrm.conform.ConformJob;
 import io.socialcrm.contracts.Contracts;
 import io.socialcrm.identity.IdentityJob;
+import io.socialcrm.marts.MartSettings;
+import io.socialcrm.marts.MartsJob;
 import io.socialcrm.ingest.BronzeIngestJob;
 import io.socialcrm.ingest.CrmJdbcReader;
 import io.socialcrm.ingest.InputResult;
@@ -72,6 +74,8 @@ public final class PipelineRunner {
           }
           case CONFORM -> metrics.put(step.id(), new ConformJob(spark, lake).run(date, runId).metrics());
           case IDENTITY -> metrics.put(step.id(), new IdentityJob(spark, lake).run(date, runId).metrics());
+          case MARTS -> metrics.put(step.id(),
+              new MartsJob(spark, lake, MartSettings.from(settings)).run(date, runId).metrics());
           default -> throw new IllegalStateException("step without a job: " + step);
         }
         if (metrics.containsKey(step.id())) {

@@ -9,7 +9,8 @@ import java.util.List;
 public enum Step {
   INGEST("ingest", "read the date's landing files, validate them, load bronze and quarantine"),
   CONFORM("conform", "merge what bronze added since the last run into the conformed silver tables"),
-  IDENTITY("identity", "link social profiles to CRM customers: consent, steward decisions, deterministic and probabilistic links");
+  IDENTITY("identity", "link social profiles to CRM customers: consent, steward decisions, deterministic and probabilistic links"),
+  MARTS("marts", "build the gold marts: funnel, attribution and ROI, F.R.Y., care, influence, share of voice, care queue, alerts");
 
   private final String id;
   private final String description;

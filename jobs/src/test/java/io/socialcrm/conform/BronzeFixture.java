@@ -1,5 +1,6 @@
 package io.socialcrm.conform;
 
+import io.socialcrm.lake.DeclaredTable;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -66,11 +67,11 @@ final class BronzeFixture {
     write(input, date, columns, values, true);
   }
 
-  Dataset<Row> silver(SilverTable table) {
+  Dataset<Row> silver(DeclaredTable table) {
     return spark.read().format("delta").load(lake.path(table.table()));
   }
 
-  long version(SilverTable table) {
+  long version(DeclaredTable table) {
     return io.delta.tables.DeltaTable.forPath(spark, lake.path(table.table())).history(1).select("version").head().getLong(0);
   }
 }

@@ -8,7 +8,7 @@ import io.delta.tables.DeltaTable;
 import io.socialcrm.conform.CustomersTransform;
 import io.socialcrm.conform.MatchKeys;
 import io.socialcrm.conform.ProfilesTransform;
-import io.socialcrm.conform.SilverTable;
+import io.socialcrm.lake.DeclaredTable;
 import io.socialcrm.conform.SilverTables;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.testing.SparkTestBase;
@@ -127,7 +127,7 @@ class IdentityJobTest extends SparkTestBase {
   }
 
   /** Writes rows as a silver table: its columns in its order, absent ones null. */
-  private void write(Lake lake, SilverTable table, Dataset<Row> rows) {
+  private void write(Lake lake, DeclaredTable table, Dataset<Row> rows) {
     Dataset<Row> full = rows;
     for (StructField f : table.schema().fields()) {
       if (!List.of(full.columns()).contains(f.name())) {

@@ -1,6 +1,5 @@
-package io.socialcrm.conform;
+package io.socialcrm.lake;
 
-import io.socialcrm.lake.LakeTable;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -10,10 +9,11 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A silver table as declared in {@code schemas/silver/<name>.json}: where it lives, its columns (in order) and
- * the columns that identify a row (for SCD2 tables, the business key plus {@code valid_from}).
+ * A lake table as declared in {@code schemas/<layer>/<name>.json} (see {@link DeclaredTables}): where it lives,
+ * its columns (in order) and the columns that identify a row (for SCD2 tables, the business key plus
+ * {@code valid_from}).
  */
-public record SilverTable(LakeTable table, String description, StructType schema, List<String> keys) {
+public record DeclaredTable(LakeTable table, String description, StructType schema, List<String> keys) {
 
   public String name() {
     return table.name();
