@@ -70,7 +70,7 @@ public final class ConformJob {
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
       for (String input : inputs) {
-        BronzeChanges.Batch batch = changes.read(Contracts.get(input), before.get(input));
+        io.socialcrm.lake.ChangeFeed.Batch batch = changes.read(Contracts.get(input), before.get(input));
         if (batch.nothingNew()) {
           rows.put(input, batch.rows());
           counts.put(input, 0L);

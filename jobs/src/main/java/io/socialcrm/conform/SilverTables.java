@@ -4,8 +4,6 @@ import io.socialcrm.lake.DeclaredTable;
 import io.socialcrm.lake.DeclaredTables;
 import io.socialcrm.lake.LakeTable;
 import io.socialcrm.lake.Layer;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The silver tables, each declared once as data in {@code schemas/silver/<name>.json} (name, description, keys,
@@ -25,11 +23,6 @@ public final class SilverTables {
 
   /** Conform's own bookkeeping: per bronze table, the last Delta version conform has processed. */
   public static final LakeTable CONFORM_STATE = new LakeTable(Layer.SILVER, "_conform_state");
-  public static final StructType CONFORM_STATE_SCHEMA = new StructType()
-      .add("input", DataTypes.StringType)
-      .add("version", DataTypes.LongType)
-      .add("run_id", DataTypes.StringType)
-      .add("updated_at", DataTypes.TimestampType);
 
   private SilverTables() {}
 

@@ -1,0 +1,132 @@
+package io.socialcrm.lake;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.delta.tables.DeltaTable;
+import io.socialcrm.common.Errors;
+import io.socialcrm.common.SocialCrmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads what changed in a Delta table since a step last processed it, through Delta's Change Data Feed, and keeps
+ * the last version processed per input table in a small state table of the step (one row per input). A table never
+ * processed is read in full (at its latest version); if it has no Change Data Feed yet (an older lake), the feed is
+ * turned on then. Rows a rewrite brought back come as inserts: consumers treat them as the no-ops they are.
+ */
+public final class ChangeFeed {
+  /** Change types that carry a row as it now is. */
+  public static final List<String> NEW_ROWS = List.of("insert", "update_postimage");
+  public static final List<String> CDF_COLUMNS = List.of("_change_type", "_commit_version", "_commit_timestamp");
+  /** The columns of a step's state table. */
+  public static final StructType STATE_SCHEMA = new StructType()
+      .add("input", DataTypes.StringType)
+      .add("version", DataTypes.LongType)
+      .add("run_id", DataTypes.StringType)
+      .add("updated_at", DataTypes.TimestampType);
+
+  private final SparkSession spark;
+  private final Lake lake;
+  private final LakeTable state;
+
+  /** @param state the step's state table (e.g. silver/_conform_state) */
+  public ChangeFeed(SparkSession spark, Lake lake, LakeTable state) {
+    this.spark = spark;
+    this.lake = lake;
+    this.state = state;
+  }
+
+  /**
+   * One input table's new rows for this run.
+   *
+   * @param rows        the rows (the table's columns), empty when nothing is new or the table does not exist
+   * @param version     the version read up to (to store as processed); null when the table does not exist
+   * @param full        whether the whole table was read (first run over it)
+   * @param nothingNew  whether there was nothing to read (table missing or no new version)
+   */
+  public record Batch(String input, Dataset<Row> rows, Long version, boolean full, boolean nothingNew) {}
+
+  /** The last version processed per input table (empty before the first run). */
+  public Map<String, Long> processedVersions() {
+    Map<String, Long> out = new TreeMap<>();
+    String path = lake.path(state);
+    if (!lake.isDeltaTable(path)) {
+      return out;
+    }
+    // One row per input table: a handful of rows.
+    for (Row r : spark.read().format("delta").load(path).select("input", "version").collectAsList()) {
+      out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
+  }
+
+  /** Stores the processed versions (one small overwrite); does nothing when they did not change. */
+  public void saveProcessedVersions(Map<String, Long> versions, Map<String, Long> before, String runId) {
+    if (versions.equals(before)) {
+      return;
+    }
+    List<Row> rows = new ArrayList<>();
+    Timestamp now = Timestamp.from(Instant.now());
+    versions.forEach((input, v) -> rows.add(RowFactory.create(input, v, runId, now)));
+    String path = lake.path(state);
+    try {
+      spark.createDataFrame(rows, STATE_SCHEMA).coalesce(1)
+          .write().format("delta").mode("overwrite").save(path);
+    } catch (RuntimeException e) {
+      throw Errors.unreadableLake(path, e);
+    }
+  }
+
+  /**
+   * The rows of the table {@code input} at {@code path} after version {@code processed} (null: never processed);
+   * {@code empty} gives an empty frame with the table's columns for a table that does not exist yet.
+   */
+  public Batch read(String input, String path, Long processed, Supplier<Dataset<Row>> empty) {
+    if (!lake.isDeltaTable(path)) {
+      return new Batch(input, empty.get(), null, false, true);
+    }
+    try {
+      DeltaTable table = DeltaTable.forPath(spark, path);
+      long latest = latestVersion(table);
+      if (processed != null && processed >= latest) {
+        return new Batch(input, empty.get(), processed, false, true);
+      }
+      if (processed == null) {
+        Dataset<Row> all = spark.read().format("delta").option("versionAsOf", latest).load(path);
+        Map<String, String> props = table.detail().select("properties").head().getJavaMap(0);
+        if (!"true".equalsIgnoreCase(props.get("delta.enableChangeDataFeed"))) {
+          spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true)");
+          latest = latestVersion(DeltaTable.forPath(spark, path));
+        }
+        return new Batch(input, all, latest, true, false);
+      }
+      Dataset<Row> changes = spark.read().format("delta")
+          .option("readChangeFeed", "true")
+          .option("startingVersion", processed + 1)
+          .option("endingVersion", latest)
+          .load(path)
+          .filter(col("_change_type").isin(NEW_ROWS.toArray()))
+          .drop(CDF_COLUMNS.toArray(new String[0]));
+      return new Batch(input, changes, latest, false, false);
+    } catch (SocialCrmException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw Errors.unreadableLake(path, e);
+    }
+  }
+
+  private static long latestVersion(DeltaTable table) {
+    return table.history(1).select("version").head().getLong(0);
+  }
+}
