@@ -39,7 +39,8 @@ public final class CareMart {
    * The mart's rows, conformed to {@code schemas/gold/care.json}.
    *
    * @param supportCases silver.support_cases
-   * @param careHourlyCost staff cost per handling hour, reporting currency (setting marts.care.hourly.cost, default 30)
+   * @param careHourlyCost staff cost per handling hour, reporting currency (setting marts.care.hourly.cost,
+   *     default 30)
    */
   public static Dataset<Row> of(Dataset<Row> supportCases, double careHourlyCost) {
     Dataset<Row> cases = supportCases.where(col("opened_at").isNotNull()).withColumn("month", trunc(col("opened_at").cast("date"), "month"));
