@@ -22,6 +22,6 @@ public final class FunnelCohorts {
   /** The funnel_cohorts rows of the days from..to (columns of {@code schemas/gold/funnel_cohorts.json}). */
   public static Dataset<Row> of(Dataset<Row> personStages, LocalDate from, LocalDate to) {
     Dataset<Row> stages = StageTimeline.stages(personStages).where(col("next_stage").isNotNull());
-    return StageTimeline.daily(stages, GROUPS, from, to).drop("people_in_stage", "entries");
+    return GoldTables.load("funnel_cohorts").conform(StageTimeline.daily(stages, GROUPS, from, to));
   }
 }

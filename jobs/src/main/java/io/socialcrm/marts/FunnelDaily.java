@@ -20,7 +20,7 @@ public final class FunnelDaily {
 
   /** The funnel_daily rows of the days from..to (columns of {@code schemas/gold/funnel_daily.json}). */
   public static Dataset<Row> of(Dataset<Row> personStages, LocalDate from, LocalDate to) {
-    return StageTimeline.daily(StageTimeline.stages(personStages), GROUPS, from, to)
-        .withColumnRenamed("first_campaign_id", "campaign_id");
+    return GoldTables.load("funnel_daily").conform(StageTimeline.daily(StageTimeline.stages(personStages), GROUPS,
+        from, to).withColumnRenamed("first_campaign_id", "campaign_id"));
   }
 }

@@ -18,7 +18,6 @@ import static org.apache.spark.sql.functions.when;
 
 import io.socialcrm.common.JoinKeys;
 import io.socialcrm.conform.Brands;
-import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,8 +58,6 @@ public final class PersonStages {
   public static final String CUSTOMER = "customer";
   public static final String LOYAL = "loyal";
   public static final String ADVOCATE = "advocate";
-  /** The stages in funnel order. */
-  public static final List<String> STAGES = List.of(AWARE, PREFERENCE, CUSTOMER, LOYAL, ADVOCATE);
 
   private PersonStages() {}
 
@@ -107,11 +104,9 @@ public final class PersonStages {
             col("_first_order_campaign")).otherwise(col("_first.campaign_id")));
 
     Dataset<Row> segments = customers.select(col("customer_id"), col("segment"));
-    return persons.join(segments, JoinKeys.of("customer_id"), "left")
-        .select(col("brand"), col("brand").equalTo(lit(own)).as("is_own_brand"), col("person_id"),
-            col("customer_id"), col("platform"), col("segment"), col("first_campaign_id"),
-            currentStage().as("current_stage"), col("aware_date"), col("preference_date"), col("customer_date"),
-            col("loyal_date"), col("advocate_date"));
+    return GoldTables.load("person_stage").conform(persons.join(segments, JoinKeys.of("customer_id"), "left")
+        .withColumn("is_own_brand", col("brand").equalTo(lit(own)))
+        .withColumn("current_stage", currentStage()));
   }
 
   /**

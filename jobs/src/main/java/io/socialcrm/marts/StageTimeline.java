@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialcrm.common.Errors;
@@ -51,7 +52,7 @@ final class StageTimeline {
             col("advocate_date")),
         stage(PersonStages.ADVOCATE, 5, lit(null).cast("string"), col("advocate_date"), noDate, noDate)};
     return personStages
-        .withColumn("cohort_month", org.apache.spark.sql.functions.trunc(col("aware_date"), "month"))
+        .withColumn("cohort_month", trunc(col("aware_date"), "month"))
         .withColumn("_stage", explode(array(stages)))
         .where(col("_stage.stage_date").isNotNull())
         .select(col("*"), col("_stage.*")).drop("_stage");
