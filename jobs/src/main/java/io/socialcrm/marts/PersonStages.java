@@ -1,0 +1,182 @@
+package io.socialcrm.marts;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import io.socialcrm.common.JoinKeys;
+import io.socialcrm.conform.Brands;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * {@code gold.person_stage}: where each person stands in the awareness → preference → customer → loyal → advocate
+ * funnel of each tracked brand, and the date they reached every stage. A person is a linked customer (all their
+ * profiles together, and a CRM customer with paid orders but no profile) or an unlinked profile
+ * ({@link People#withPerson}). One row per brand and person: the own brand has all five stages; for a competitor
+ * only awareness and preference are observable (we do not see its orders), so its rows stop at preference.
+ *
+ * <p>Evidence, from a person's interactions about the brand (the {@code brand} column; rows by brand accounts,
+ * {@code is_brand} profiles, are the brand speaking and never evidence):
+ * <ul>
+ *   <li>aware: any interaction about the brand: a post, reply, quote or comment naming it, a reaction to, reply to,
+ *       comment on or repost of its content, a follow or unfollow of its account. An exposure the data cannot show
+ *       (seeing a post without acting on it) does not count.</li>
+ *   <li>preference: a positive engagement: a reply, comment or quote whose sentiment is not negative, a reaction other
+ *       than SAD or ANGRY, a repost, a follow, or a post with positive sentiment (a positive mention).</li>
+ *   <li>customer: the first {@code paid} order (refunded and cancelled orders never count); own brand only.</li>
+ *   <li>loyal: the first paid order that makes {@code loyalOrders} paid orders with at most {@code loyalWindowDays}
+ *       days between the first and the last of them. A milestone: it does not lapse when the window passes.</li>
+ *   <li>advocate: on or after the day of the first paid order, a recommendation seen by others: a repost of the
+ *       brand's content, a quote that is not negative, or a post, reply or comment with positive sentiment; seen by
+ *       others = the row has impressions, or its author has followers, or it is a Facebook comment (public on the
+ *       page's post; the page export carries neither figure).</li>
+ * </ul>
+ * Stages are milestones in funnel order, and reaching one implies the earlier ones: a stage's date is the earliest of
+ * its own evidence and the dates of the later stages (a customer who never acted on social is aware and preferring
+ * from the first paid order). Loyal and advocate both follow customer; current_stage is the highest stage reached
+ * (advocate above loyal).
+ */
+public final class PersonStages {
+  public static final String AWARE = "aware";
+  public static final String PREFERENCE = "preference";
+  public static final String CUSTOMER = "customer";
+  public static final String LOYAL = "loyal";
+  public static final String ADVOCATE = "advocate";
+
+  private PersonStages() {}
+
+  /**
+   * The person_stage rows (columns of {@code schemas/gold/person_stage.json}).
+   *
+   * @param interactions silver interactions after {@link People#withPerson} (person_id, customer_id) and the
+   *     sentiment scoring (sentiment positive|neutral|negative, null without text)
+   * @param orders silver orders (customer_id, order_id, order_ts, order_date, status, campaign_id)
+   * @param customers current customers (customer_id, segment)
+   * @param profiles current social profiles (platform, profile_id, followers, is_brand)
+   * @param s the loyalty rule (loyalOrders, loyalWindowDays)
+   */
+  public static Dataset<Row> of(Dataset<Row> interactions, Dataset<Row> orders, Dataset<Row> customers,
+      Dataset<Row> profiles, MartSettings s) {
+    String own = Brands.own().name();
+    Dataset<Row> touches = brandTouches(interactions, profiles);
+
+    Dataset<Row> social = touches.groupBy("brand", "person_id").agg(
+        max("customer_id").as("_social_customer"),
+        min_by(struct(col("platform"), col("campaign_id")), struct(col("ts"), col("interaction_id"))).as("_first"),
+        min("ts").as("_first_social_ts"),
+        min("interaction_date").as("_aware_social"),
+        min(when(col("_positive"), col("interaction_date"))).as("_preference_social"));
+
+    Dataset<Row> buying = customerDates(orders, s).withColumn("brand", lit(own));
+
+    Dataset<Row> advocates = touches.where(col("brand").equalTo(lit(own)).and(col("_recommends")))
+        .join(buying.select(col("customer_id").as("person_id"), col("customer_date")), "person_id")
+        .where(col("interaction_date").geq(col("customer_date")))
+        .groupBy("person_id").agg(min("interaction_date").as("advocate_date"))
+        .withColumn("brand", lit(own));
+
+    Dataset<Row> persons = social
+        .join(buying.withColumnRenamed("customer_id", "person_id"), JoinKeys.of("brand", "person_id"), "full_outer")
+        .join(advocates, JoinKeys.of("brand", "person_id"), "left")
+        .withColumn("customer_id", coalesce(col("_social_customer"),
+            when(col("customer_date").isNotNull(), col("person_id"))))
+        .withColumn("preference_date", least(col("_preference_social"), col("customer_date")))
+        .withColumn("aware_date", least(col("_aware_social"), col("preference_date")))
+        .withColumn("platform", col("_first.platform"))
+        .withColumn("first_campaign_id", when(col("_first_order_ts").isNotNull()
+                .and(col("_first_social_ts").isNull().or(col("_first_order_ts").lt(col("_first_social_ts")))),
+            col("_first_order_campaign")).otherwise(col("_first.campaign_id")));
+
+    Dataset<Row> segments = customers.select(col("customer_id"), col("segment"));
+    return GoldTables.load("person_stage").conform(persons.join(segments, JoinKeys.of("customer_id"), "left")
+        .withColumn("is_own_brand", col("brand").equalTo(lit(own)))
+        .withColumn("current_stage", currentStage()));
+  }
+
+  /**
+   * Interactions about a brand by people (not brand accounts), with the campaign of the touch (its own UTM campaign,
+   * else the campaign of the post it answers, reacts to, comments on or reposts) and the evidence flags
+   * {@code _positive} (preference) and {@code _recommends} (advocacy, before the customer-date condition).
+   */
+  private static Dataset<Row> brandTouches(Dataset<Row> interactions, Dataset<Row> profiles) {
+    Dataset<Row> authors = profiles.select(col("platform"), col("profile_id"),
+        coalesce(col("is_brand"), lit(false)).as("_is_brand"), col("followers").as("_followers"));
+    Column type = col("interaction_type");
+    Column notNegative = coalesce(col("sentiment"), lit("neutral")).notEqual(lit("negative"));
+    Column positive = coalesce(col("sentiment"), lit("neutral")).equalTo(lit("positive"));
+    Column preference = type.isin("reply", "comment", "quote").and(notNegative)
+        .or(type.equalTo("reaction").and(not(lower(coalesce(col("reaction_type"), lit(""))).isin("sad",
+            "angry"))))
+        .or(type.isin("repost", "follow"))
+        .or(type.equalTo("post").and(positive));
+    Column seen = coalesce(col("impressions"), lit(0L)).gt(0).or(coalesce(col("_followers"), lit(0L)).gt(0))
+        .or(type.equalTo("comment").and(col("platform").equalTo("facebook")));
+    Column recommends = type.equalTo("repost").or(type.equalTo("quote").and(notNegative))
+        .or(type.isin("post", "reply", "comment").and(positive))
+        .and(seen);
+    return interactions.where(col("brand").isNotNull())
+        .join(authors, JoinKeys.of("platform", "profile_id"), "left")
+        .where(not(coalesce(col("_is_brand"), lit(false))))
+        .join(broadcast(postCampaigns(interactions)), JoinKeys.of("platform", "target_post_id"), "left")
+        .select(col("brand"), col("person_id"), col("customer_id"), col("platform"), col("interaction_id"),
+            col("ts"), col("interaction_date"),
+            coalesce(col("campaign_id"), col("_post_campaign")).as("campaign_id"),
+            preference.as("_positive"), recommends.as("_recommends"));
+  }
+
+  /**
+   * The campaign of each post that carries one (its UTM link), keyed by the platform's post id as other rows'
+   * target_post_id names it: silver interaction ids are "x:&lt;type&gt;:&lt;tweet id&gt;",
+   * "fb:post:&lt;post id&gt;" and "li:post:&lt;urn&gt;". Few rows (campaign posts), hence broadcast.
+   */
+  private static Dataset<Row> postCampaigns(Dataset<Row> interactions) {
+    return interactions.where(col("campaign_id").isNotNull()
+            .and(col("interaction_type").isin("post", "reply", "quote")))
+        .select(col("platform"), regexp_extract(col("interaction_id"), "^[a-z]+:[a-z]+:(.+)$", 1).as("target_post_id"),
+            col("campaign_id").as("_post_campaign"))
+        .dropDuplicates("platform", "target_post_id");
+  }
+
+  /**
+   * Per customer with a paid order: customer_date (first paid order), loyal_date (the first paid order that closes
+   * {@code loyalOrders} paid orders within {@code loyalWindowDays} days), and the time and campaign of the first
+   * paid order.
+   */
+  private static Dataset<Row> customerDates(Dataset<Row> orders, MartSettings s) {
+    WindowSpec byTime = Window.partitionBy("customer_id").orderBy("order_ts", "order_id");
+    Column kthBack = lag(col("order_date"), s.loyalOrders() - 1).over(byTime);
+    return orders.where(col("status").equalTo("paid").and(col("customer_id").isNotNull()))
+        .withColumn("_window_start", kthBack)
+        .groupBy("customer_id").agg(
+            min("order_date").as("customer_date"),
+            min(when(datediff(col("order_date"), col("_window_start")).leq(s.loyalWindowDays()), col("order_date")))
+                .as("loyal_date"),
+            min("order_ts").as("_first_order_ts"),
+            min_by(col("campaign_id"), struct(col("order_ts"), col("order_id"))).as("_first_order_campaign"));
+  }
+
+  /** The highest stage reached (advocate above loyal above customer ...). */
+  private static Column currentStage() {
+    return when(col("advocate_date").isNotNull(), lit(ADVOCATE))
+        .when(col("loyal_date").isNotNull(), lit(LOYAL))
+        .when(col("customer_date").isNotNull(), lit(CUSTOMER))
+        .when(col("preference_date").isNotNull(), lit(PREFERENCE))
+        .otherwise(lit(AWARE));
+  }
+}
