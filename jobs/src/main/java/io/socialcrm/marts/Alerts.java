@@ -104,7 +104,8 @@ public final class Alerts {
 
   /** One care_overdue alert per overdue care-queue item of the run date; value = minutes waiting. */
   private static Dataset<Row> overdue(Dataset<Row> careQueue, LocalDate runDate, MartSettings s) {
-    Column value = round(col("hours_waiting").multiply(60.0), 1);
+    Column hours = col("hours_waiting").cast("double");
+    Column value = round(hours.multiply(60.0), 1);
     Column threshold = lit((double) s.responseTargetMinutes());
     return careQueue.where(col("run_date").equalTo(lit(runDate.toString()).cast("date")).and(col("overdue")))
         .select(
@@ -121,7 +122,7 @@ public final class Alerts {
             severity(value, threshold),
             format_string("%s %s by %s waiting %.1f h, answer was due %s (queue rank %d, team %s)",
                 col("platform"), col("interaction_type"), coalesce(concat(lit("@"), col("handle")), col("profile_id")),
-                col("hours_waiting"), date_format(col("due_at"), "yyyy-MM-dd HH:mm"), col("rank"), col("team"))
+                hours, date_format(col("due_at"), "yyyy-MM-dd HH:mm"), col("rank"), col("team"))
                 .as("message"),
             col("interaction_id").as("reference"),
             col("team"));
