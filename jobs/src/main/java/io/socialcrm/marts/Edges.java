@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -56,7 +57,9 @@ public final class Edges {
         .select(col("interaction_id"), col("platform"), col("profile_id"), col("_post_author").as("dst_id"));
     Dataset<Row> targetEdges = targeted.unionByName(byPostAuthor);
 
-    Column target = coalesce(col("target_profile_id"), lit(""));
+    // a reply or quote already has an edge to its target; a post's target_profile_id is just its first mention
+    Column target = coalesce(when(col("interaction_type").isin((Object[]) TARGETING), col("target_profile_id")),
+        lit(""));
     Dataset<Row> mentionEdges = interactions
         .filter(col("interaction_type").isin((Object[]) MENTIONING).and(col("mentioned_profile_ids").isNotNull()))
         .select(col("interaction_id"), col("platform"), col("profile_id"),
