@@ -57,37 +57,26 @@ public final class AttributionPaths {
   }
 
   /**
-   * The touches that led to no paid order (no paid order of the customer holds them in its window), cut into the
-   * non-converting ("null") paths of {@link MarkovAttribution}: a customer's such touches in time order, a new path
-   * starting when more than lookbackDays passed since the previous one or a paid order of the customer lies
-   * between them. Columns: path_id (customer_id and the path's first touch_id), customer_id, touch_id, touch_ts,
-   * platform, campaign_id, channel, touch_type. A path may still convert later (its last touch is recent); it counts
-   * as non-converting until it does.
+   * The touches that led to no paid order (no paid order's window holds them), cut into the non-converting ("null")
+   * paths of {@link MarkovAttribution}: a customer's such touches in time order, a new path starting when more than
+   * lookbackDays passed since the previous one. (A paid order can not lie between two touches of one such path: it
+   * would hold the earlier touch in its window.) Columns: path_id (customer_id|first touch_id), customer_id,
+   * touch_id, touch_ts, platform, campaign_id, channel, touch_type. A recent path may still convert; until it does
+   * it counts as non-converting.
    */
   public static Dataset<Row> nullPaths(Dataset<Row> touches, Dataset<Row> orders, int lookbackDays) {
-    Dataset<Row> attributed = of(touches, orders, lookbackDays).select("touch_id").distinct();
-    Dataset<Row> paid = orders.where(col("status").equalTo("paid"))
-        .select(col("customer_id").as("_order_customer"), col("order_ts"));
-    Dataset<Row> open = touches.join(attributed, touches.col("touch_id").equalTo(attributed.col("touch_id")),
-        "left_anti");
+    Dataset<Row> attributed = of(touches, orders, lookbackDays).select(col("touch_id").as("_attributed"));
     WindowSpec byCustomer = Window.partitionBy("customer_id").orderBy("touch_ts", "touch_id");
-    Dataset<Row> withPrevious = open.withColumn("_prev_ts", lag(col("touch_ts"), 1).over(byCustomer));
-    // a paid order between the previous open touch and this one ends the path
-    Dataset<Row> cutByOrder = withPrevious
-        .join(paid, col("customer_id").equalTo(col("_order_customer"))
-            .and(col("order_ts").gt(col("_prev_ts"))).and(col("order_ts").leq(col("touch_ts"))), "left_semi")
-        .select(col("touch_id").as("_cut_touch"));
     Column newPath = col("_prev_ts").isNull()
-        .or(microsBetween(col("_prev_ts"), col("touch_ts")).gt(lit(lookbackDays * MICROS_PER_DAY)))
-        .or(col("_cut_touch").isNotNull());
-    Dataset<Row> flagged = withPrevious
-        .join(cutByOrder, col("touch_id").equalTo(col("_cut_touch")), "left")
+        .or(microsBetween(col("_prev_ts"), col("touch_ts")).gt(lit(lookbackDays * MICROS_PER_DAY)));
+    Dataset<Row> flagged = touches
+        .join(attributed, col("touch_id").equalTo(col("_attributed")), "left_anti")
+        .withColumn("_prev_ts", lag(col("touch_ts"), 1).over(byCustomer))
         .withColumn("_starts", when(newPath, lit(1)).otherwise(lit(0)))
         .withColumn("_path_no", sum("_starts").over(byCustomer));
     WindowSpec byPath = Window.partitionBy("customer_id", "_path_no").orderBy("touch_ts", "touch_id");
     return flagged
-        .withColumn("path_id", concat(col("customer_id"), lit("|"),
-            first("touch_id").over(byPath)))
+        .withColumn("path_id", concat(col("customer_id"), lit("|"), first("touch_id").over(byPath)))
         .select("path_id", "customer_id", "touch_id", "touch_ts", "platform", "campaign_id", "channel", "touch_type");
   }
 
