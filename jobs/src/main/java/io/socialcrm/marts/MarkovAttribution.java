@@ -43,8 +43,11 @@ import org.apache.spark.sql.types.StructType;
 public final class MarkovAttribution {
   /** The model name in {@code gold.attribution}. */
   public static final String MODEL = "markov";
+  /** The state every path starts from (names in parentheses never clash with a channel "platform:..."). */
   public static final String START = "(start)";
+  /** The absorbing state an order's path ends in. */
   public static final String CONVERSION = "(conversion)";
+  /** The absorbing state a non-converting path ends in, and where a removed channel's transitions go. */
   public static final String NULL = "(null)";
 
   /** The counted transitions between two states. */

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.when;
 
@@ -71,8 +72,8 @@ public final class Touchpoints {
       Dataset<Row> campaigns) {
     Dataset<Row> ours = campaigns.where(Brands.isOwnBrand(col("brand")))
         .select(col("campaign_id").as("_own_campaign")).distinct();
-    Dataset<Row> posts = brandPosts.select(col("platform").as("_post_platform"), col("post_id").as("_post_id"),
-        col("campaign_id").as("_post_campaign")).dropDuplicates("_post_platform", "_post_id");
+    Dataset<Row> posts = brandPosts.groupBy(col("platform").as("_post_platform"), col("post_id").as("_post_id"))
+        .agg(min("campaign_id").as("_post_campaign"));
     Dataset<Row> linked = interactionsWithPerson.where(col("customer_id").isNotNull());
     Dataset<Row> joined = linked
         .join(broadcast(ours), col("campaign_id").equalTo(col("_own_campaign")), "left")

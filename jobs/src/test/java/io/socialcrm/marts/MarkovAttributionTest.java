@@ -122,6 +122,15 @@ class MarkovAttributionTest extends SparkTestBase {
   }
 
   @Test
+  void noPathsAtAllFitAnEmptyModel() {
+    Dataset<Row> none = paths().limit(0);
+    Fit fit = MarkovAttribution.fit(none, noNullPaths());
+    assertEquals(0.0, fit.conversionProbability(), EPS);
+    assertEquals(Map.of(), fit.removalEffects());
+    assertEquals(0, MarkovAttribution.credit(none, fit).count());
+  }
+
+  @Test
   void anOrderWhoseChannelsAllHaveNoEffectIsSplitLinearly() {
     // A fit that knows A (effect 0.5) and Z (effect 0): f1 [A, Y] gives all to A (Y is unknown: 0);
     // f2 [Z, Y] has only zero effects, so it is split evenly: 5 and 5.
