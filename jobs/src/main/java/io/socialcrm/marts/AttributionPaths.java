@@ -21,8 +21,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * The paths the attribution models share out: each paid order with the touches of its customer that lead to it.
  *
  * <p>Window: a touch belongs to an order when {@code order_ts - lookbackDays <= touch_ts < order_ts} (at most
- * lookbackDays days of 24 hours before, strictly before the order) and no other paid order of the customer lies in between
- * ({@code touch_ts >= previous order_ts}). So a touch counts for one order only, the customer's next paid order:
+ * lookbackDays days of 24 hours before, strictly before the order) and no other paid order of the customer lies in
+ * between ({@code touch_ts >= previous order_ts}). So a touch counts for one order only, the customer's next paid order:
  * a purchase closes the journey and the next one starts after it, which keeps a single touch from earning the
  * revenue of several orders. Touches of the same instant are ordered by touch_id, orders by order_id.
  *
