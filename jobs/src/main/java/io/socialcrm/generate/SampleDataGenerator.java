@@ -59,7 +59,7 @@ public final class SampleDataGenerator {
   }
 
   /** Generates with explicit sizes (tests use tiny ones). */
-  GeneratorSummary generate(GeneratorOptions options, Sizes sizes) {
+  public GeneratorSummary generate(GeneratorOptions options, Sizes sizes) {
     World world = new World(options.seed(), options.start(), options.days(), sizes);
     DefectPlan defects = DefectPlan.plan(world);
     Path out = options.out().toAbsolutePath();

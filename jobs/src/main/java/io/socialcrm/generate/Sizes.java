@@ -10,12 +10,12 @@ import java.io.Serializable;
  * @param profiles social accounts on X, Facebook and LinkedIn (about 15% of them belong to customers)
  * @param postsPerDay social records per day: X posts, Facebook comments and reactions, page posts
  */
-record Sizes(int customers, int profiles, double postsPerDay, int defaultDays) implements Serializable {
+public record Sizes(int customers, int profiles, double postsPerDay, int defaultDays) implements Serializable {
 
   /** Records per output file before a day's data is split over more files (at most four). */
   static final int RECORDS_PER_FILE = 250_000;
 
-  static Sizes of(int customers, int profiles, long posts, int defaultDays) {
+  public static Sizes of(int customers, int profiles, long posts, int defaultDays) {
     if (customers < 50 || profiles < customers || posts < 100 || defaultDays < 1) {
       throw new IllegalArgumentException("sizes too small: " + customers + " customers, " + profiles
           + " profiles, " + posts + " posts over " + defaultDays + " days");

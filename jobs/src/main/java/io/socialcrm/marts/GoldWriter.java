@@ -70,6 +70,37 @@ public final class GoldWriter {
     return new Written(table.name(), nextPrint.getLong(0), true);
   }
 
+  /**
+   * Inserts new keys and updates rows whose values changed (one Delta MERGE on the table's keys); rows of the table
+   * not in {@code rows} stay. For tables fed incrementally, such as the per-post scores.
+   */
+  public Written upsert(DeclaredTable table, Dataset<Row> rows) {
+    Dataset<Row> next = table.conform(rows);
+    String path = lake.path(table.table());
+    if (!lake.isDeltaTable(path)) {
+      next.write().format("delta").mode(SaveMode.Overwrite).save(path);
+      return new Written(table.name(), next.count(), true);
+    }
+    String on = table.keys().stream().map(k -> "t.`" + k + "` = s.`" + k + "`")
+        .collect(java.util.stream.Collectors.joining(" AND "));
+    String changed = table.columnNames().stream().filter(c -> !table.keys().contains(c))
+        .map(c -> "NOT (t.`" + c + "` <=> s.`" + c + "`)").collect(java.util.stream.Collectors.joining(" OR "));
+    var merge = io.delta.tables.DeltaTable.forPath(next.sparkSession(), path).as("t").merge(next.as("s"), on);
+    if (!changed.isEmpty()) {
+      merge = merge.whenMatched(changed).updateAll();
+    }
+    merge.whenNotMatched().insertAll().execute();
+    Row metrics = io.delta.tables.DeltaTable.forPath(next.sparkSession(), path).history(1)
+        .select("operation", "operationMetrics").first();
+    long touched = 0;
+    if ("MERGE".equals(metrics.getString(0))) {
+      java.util.Map<String, String> m = metrics.getJavaMap(1);
+      touched = Long.parseLong(m.getOrDefault("numTargetRowsInserted", "0"))
+          + Long.parseLong(m.getOrDefault("numTargetRowsUpdated", "0"));
+    }
+    return new Written(table.name(), touched, touched > 0);
+  }
+
   /** Row count and an order-independent hash of the rows. */
   static Row fingerprint(Dataset<Row> rows) {
     Column[] cols = Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);

@@ -38,6 +38,8 @@ public final class ErasureConditions {
   public static final String PROFILE_ID = "profile_id";
   /** ... or as one "platform:profile_id" column. */
   public static final String PROFILE_KEY = "profile_key";
+  /** Gold convention: a person as the customer id (linked) or "platform:profile_id" (unlinked profile). */
+  public static final String PERSON_ID = "person_id";
   /**
    * Inputs whose records carry other people as referenced user objects (a JSON array of objects with an
    * {@code id}): input name to column. Another person's X post keeps its row but loses the erased user's object.
@@ -68,7 +70,8 @@ public final class ErasureConditions {
 
   /**
    * Silver and gold rows about the targets, by naming convention: a {@code customer_id} column, a
-   * {@code platform} + {@code profile_id} pair, or a {@code profile_key} ("platform:profile_id"); null when the
+   * {@code platform} + {@code profile_id} pair, a {@code profile_key} ("platform:profile_id"), or a gold
+   * {@code person_id} (either of the two); null when the
    * table has none of these columns or nothing can match.
    */
   public static Column byConvention(StructType schema, ErasureTargets targets) {
@@ -85,6 +88,11 @@ public final class ErasureConditions {
     }
     if (names.contains(PROFILE_KEY)) {
       any.add(in(col(PROFILE_KEY), targets.profileKeys()));
+    }
+    if (names.contains(PERSON_ID)) {
+      List<String> people = new ArrayList<>(targets.customerIds());
+      people.addAll(targets.profileKeys());
+      any.add(in(col(PERSON_ID), people));
     }
     return or(any);
   }

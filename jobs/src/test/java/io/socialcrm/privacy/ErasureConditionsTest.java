@@ -81,6 +81,12 @@ class ErasureConditionsTest extends SparkTestBase {
     Dataset<Row> df = session().createDataFrame(List.of(RowFactory.create("x", "9"), RowFactory.create("facebook", "9"),
         RowFactory.create("x", "99")), byProfile);
     assertEquals(1L, df.filter(ErasureConditions.byConvention(byProfile, t)).count());
+    // Gold marts name a person as the customer id (linked) or "platform:profile_id" (unlinked).
+    StructType byPerson = new StructType().add("person_id", DataTypes.StringType);
+    Dataset<Row> people = session().createDataFrame(List.of(RowFactory.create("C1"), RowFactory.create("x:9"),
+        RowFactory.create("C10"), RowFactory.create("facebook:9"), RowFactory.create((Object) null)), byPerson);
+    assertEquals(List.of("C1", "x:9"), people.filter(ErasureConditions.byConvention(byPerson, t))
+        .as(Encoders.STRING()).collectAsList());
     Assertions.assertNull(ErasureConditions.byConvention(new StructType().add("day", DataTypes.StringType), t),
         "a table without the convention's columns is left alone");
     Assertions.assertNull(ErasureConditions.byConvention(new StructType().add("customer_id", DataTypes.StringType),
