@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The sentiment and intent-to-buy lexicons of English, Spanish and Polish, shipped as data in
@@ -183,7 +184,7 @@ public final class Lexicons {
   /** Reads the emoji lexicon: symbols (modifiers dropped) that {@link #SYMBOL_PATTERN} finds in a text. */
   static Map<String, Double> emoji(String resource) {
     Map<String, Double> emoji = new LinkedHashMap<>();
-    java.util.regex.Pattern symbolPattern = java.util.regex.Pattern.compile(SYMBOL_PATTERN);
+    Pattern symbolPattern = Pattern.compile(SYMBOL_PATTERN);
     scores(resource, "symbol,score", MAX_SCORE, 1).forEach((symbol, score) -> {
       String bare = symbol.replaceAll(EMOJI_MODIFIERS, "");
       if (!symbolPattern.matcher(bare).matches()) {

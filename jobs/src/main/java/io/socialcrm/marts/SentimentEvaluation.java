@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -68,7 +69,7 @@ public final class SentimentEvaluation {
     return out;
   }
 
-  private static List<String> orderedLanguages(java.util.Set<String> present) {
+  private static List<String> orderedLanguages(Set<String> present) {
     List<String> out = new ArrayList<>();
     Lexicons.LANGUAGES.stream().filter(present::contains).forEach(out::add);
     present.stream().filter(l -> !Lexicons.LANGUAGES.contains(l)).forEach(out::add);
