@@ -10,6 +10,9 @@ import io.socialcrm.generate.SampleDataGenerator;
 import io.socialcrm.generate.Scale;
 import io.socialcrm.ingest.Landing;
 import io.socialcrm.lake.Lake;
+import io.socialcrm.marts.LabelledPosts;
+import io.socialcrm.marts.PostSignals;
+import io.socialcrm.marts.SentimentEvaluation;
 import io.socialcrm.orchestration.PipelineRunner;
 import io.socialcrm.orchestration.RunListener;
 import io.socialcrm.orchestration.RunReport;
@@ -21,6 +24,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,9 +34,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
     description = "Benchmarks (not tests). 'benchmark ingest' generates a data set if --work has none, then times "
         + "a plain Spark read of the landing files against the ingest step over the same files, and prints "
-        + "records per second per core and their ratio.")
+        + "records per second per core and their ratio. 'benchmark sentiment' scores the hand-labelled posts "
+        + "shipped in schemas/lexicons/labelled and prints, per language, sentiment macro-F1 and accuracy and intent "
+        + "to buy precision, recall and F1.")
 final class BenchmarkCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ingest.")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ingest or sentiment.")
   String what;
 
   @Option(names = "--scale", defaultValue = "medium", description = "small, medium or large (default ${DEFAULT-VALUE}).")
@@ -49,12 +56,15 @@ final class BenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!"ingest".equals(what)) {
-      throw Errors.badArgument("benchmark", what, "ingest");
+    if (!"ingest".equals(what) && !"sentiment".equals(what)) {
+      throw Errors.badArgument("benchmark", what, "ingest or sentiment");
     }
     CommonOptions common = new CommonOptions();
     common.verbose = verbose;
     SparkSession spark = common.spark();
+    if ("sentiment".equals(what)) {
+      return sentiment(spark);
+    }
     int cores = spark.sparkContext().defaultParallelism();
     Path dir = Path.of(work, scale.name().toLowerCase()).toAbsolutePath();
     Path landingDir = dir.resolve("landing");
@@ -104,6 +114,21 @@ final class BenchmarkCommand implements Callable<Integer> {
         read, loaded, quarantined, ingestSec, read / ingestSec / cores);
     System.out.printf("ratio ingest/plain throughput: %.3f (ingest takes %.1fx the time of a plain read)%n",
         (read / ingestSec) / (plainRecords / plainSec), ingestSec / plainSec);
+    return 0;
+  }
+
+  /** Scores the labelled posts and prints the agreement per language (the arithmetic is SentimentEvaluation's). */
+  private static int sentiment(SparkSession spark) {
+    Dataset<Row> scored = PostSignals.score(LabelledPosts.load(spark));
+    List<SentimentEvaluation.Result> results =
+        SentimentEvaluation.results(SentimentEvaluation.counts(scored).collectAsList());
+    System.out.println("benchmark sentiment: hand-labelled posts of " + LabelledPosts.FOLDER);
+    System.out.printf("%-4s %5s %10s %9s %17s %14s %10s%n", "lang", "n", "macro-F1", "accuracy", "intent precision",
+        "intent recall", "intent F1");
+    for (SentimentEvaluation.Result r : results) {
+      System.out.printf("%-4s %5d %10.3f %9.3f %17.3f %14.3f %10.3f%n", r.lang(), r.n(), r.macroF1(), r.accuracy(),
+          r.intentPrecision(), r.intentRecall(), r.intentF1());
+    }
     return 0;
   }
 

@@ -150,4 +150,11 @@ public final class Errors {
     return new SocialCrmException("invalid_match_config",
         "match config " + config + " is invalid: " + problem, null);
   }
+
+  // --- marts: sentiment and intent lexicons ---
+
+  public static SocialCrmException invalidLexicon(String resource, String problem) {
+    return new SocialCrmException("invalid_lexicon",
+        "lexicon " + resource + " is invalid: " + problem, null);
+  }
 }
