@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
         ConsoleProgress.printSummary(System.out, again, runner.reportPath(again.runId()));
       }
     }
-    System.out.printf("%ndemo done in %s. The lake is %s (bronze/, quarantine/, silver/, _runs/).%n", ConsoleProgress.elapsed(t0),
+    System.out.printf("%ndemo done in %s. The lake is %s (bronze/, quarantine/, silver/, gold/, _runs/).%n", ConsoleProgress.elapsed(t0),
         settings.get(Setting.LAKE));
     System.out.println("Query it, e.g.:");
     System.out.println("  ./socialcrm sql \"SELECT _ingest_date, count(*) AS posts FROM bronze.x_posts GROUP BY 1 ORDER BY 1\""
@@ -82,6 +82,10 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  ./socialcrm sql \"SELECT _input, r.code, count(*) FROM quarantine.x LATERAL VIEW explode(_reasons) t AS r GROUP BY 1, 2\""
         + (out.equals("data") ? "" : " --lake " + settings.get(Setting.LAKE)));
     System.out.println("  ./socialcrm sql \"SELECT platform, method, count(*) FROM silver.identity_links WHERE is_current GROUP BY 1, 2\""
+        + (out.equals("data") ? "" : " --lake " + settings.get(Setting.LAKE)));
+    System.out.println("  ./socialcrm sql \"SELECT model, round(sum(revenue), 2) AS revenue FROM gold.channel_attribution GROUP BY 1\""
+        + (out.equals("data") ? "" : " --lake " + settings.get(Setting.LAKE)));
+    System.out.println("  ./socialcrm sql \"SELECT rank, team, reason FROM gold.care_queue ORDER BY run_date DESC, rank LIMIT 10\""
         + (out.equals("data") ? "" : " --lake " + settings.get(Setting.LAKE)));
     System.out.println("  ./socialcrm identity eval --truth " + dir.resolve("truth")
         + (out.equals("data") ? "" : " --lake " + settings.get(Setting.LAKE)));
