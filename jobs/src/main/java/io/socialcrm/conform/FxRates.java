@@ -11,13 +11,9 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
+import io.socialcrm.common.CsvResource;
 import io.socialcrm.common.Errors;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -68,48 +64,32 @@ public final class FxRates {
 
   /** Reads and checks a rates CSV resource: the header, ISO currency codes, positive rates, ISO dates, no repeats. */
   static List<Row> parse(String resource) {
-    try (InputStream in = FxRates.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw Errors.invalidReferenceData(resource, "not found on the class path");
+    List<Row> rows = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (CsvResource.Line line : CsvResource.read(resource, "currency,rate_to_eur,valid_from",
+        Errors::invalidReferenceData)) {
+      int n = line.number();
+      String[] f = line.fields();
+      if (f.length != 3 || !f[0].matches("[A-Z]{3}")) {
+        throw Errors.invalidReferenceData(resource, "line " + n + " is not <ISO currency>,<rate>,<yyyy-mm-dd>");
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String header = reader.readLine();
-      if (header == null || !header.strip().equals("currency,rate_to_eur,valid_from")) {
-        throw Errors.invalidReferenceData(resource, "the header must be currency,rate_to_eur,valid_from");
+      BigDecimal rate;
+      LocalDate from;
+      try {
+        rate = new BigDecimal(f[1]);
+        from = LocalDate.parse(f[2]);
+      } catch (NumberFormatException | DateTimeParseException e) {
+        throw Errors.invalidReferenceData(resource, "line " + n + ": " + Errors.rootMessage(e));
       }
-      List<Row> rows = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
-      String line;
-      int n = 1;
-      while ((line = reader.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] f = line.strip().split(",", -1);
-        if (f.length != 3 || !f[0].matches("[A-Z]{3}")) {
-          throw Errors.invalidReferenceData(resource, "line " + n + " is not <ISO currency>,<rate>,<yyyy-mm-dd>");
-        }
-        BigDecimal rate;
-        LocalDate from;
-        try {
-          rate = new BigDecimal(f[1]);
-          from = LocalDate.parse(f[2]);
-        } catch (NumberFormatException | DateTimeParseException e) {
-          throw Errors.invalidReferenceData(resource, "line " + n + ": " + Errors.rootMessage(e));
-        }
-        if (rate.signum() <= 0) {
-          throw Errors.invalidReferenceData(resource, "line " + n + ": the rate must be positive");
-        }
-        if (!seen.add(f[0] + "@" + from)) {
-          throw Errors.invalidReferenceData(resource, "line " + n + ": a second " + f[0] + " rate from " + from);
-        }
-        rows.add(RowFactory.create(f[0], rate.setScale(8, java.math.RoundingMode.HALF_UP), Date.valueOf(from)));
+      if (rate.signum() <= 0) {
+        throw Errors.invalidReferenceData(resource, "line " + n + ": the rate must be positive");
       }
-      return rows;
-    } catch (IOException e) {
-      throw Errors.invalidReferenceData(resource, Errors.rootMessage(e));
+      if (!seen.add(f[0] + "@" + from)) {
+        throw Errors.invalidReferenceData(resource, "line " + n + ": a second " + f[0] + " rate from " + from);
+      }
+      rows.add(RowFactory.create(f[0], rate.setScale(8, java.math.RoundingMode.HALF_UP), Date.valueOf(from)));
     }
+    return rows;
   }
 
   /** The rates with the last day each holds: valid_to (exclusive, the next rate's valid_from; null for the newest). */

@@ -1,11 +1,7 @@
 package io.socialcrm.marts;
 
+import io.socialcrm.common.CsvResource;
 import io.socialcrm.common.Errors;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -41,35 +37,17 @@ public final class LabelledPosts {
   }
 
   static List<Row> parse(String resource, String lang) {
-    try (InputStream in = LabelledPosts.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw Errors.invalidLexicon(resource, "not found on the class path");
+    List<Row> rows = new ArrayList<>();
+    for (CsvResource.Line line : CsvResource.read(resource, "text,sentiment,intent_to_buy", Errors::invalidLexicon)) {
+      List<String> f = fields(line.text());
+      if (f == null || f.size() != 3 || !SentimentEvaluation.CLASSES.contains(f.get(1))
+          || !(f.get(2).equals("true") || f.get(2).equals("false"))) {
+        throw Errors.invalidLexicon(resource, "line " + line.number()
+            + " is not <text>,<positive|neutral|negative>,<true|false>");
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String header = reader.readLine();
-      if (header == null || !header.strip().equals("text,sentiment,intent_to_buy")) {
-        throw Errors.invalidLexicon(resource, "the header must be text,sentiment,intent_to_buy");
-      }
-      List<Row> rows = new ArrayList<>();
-      String line;
-      int n = 1;
-      while ((line = reader.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        List<String> f = fields(line);
-        if (f == null || f.size() != 3 || !SentimentEvaluation.CLASSES.contains(f.get(1))
-            || !(f.get(2).equals("true") || f.get(2).equals("false"))) {
-          throw Errors.invalidLexicon(resource, "line " + n
-              + " is not <text>,<positive|neutral|negative>,<true|false>");
-        }
-        rows.add(RowFactory.create(lang, f.get(0), f.get(1), Boolean.parseBoolean(f.get(2))));
-      }
-      return rows;
-    } catch (IOException e) {
-      throw Errors.invalidLexicon(resource, Errors.rootMessage(e));
+      rows.add(RowFactory.create(lang, f.get(0), f.get(1), Boolean.parseBoolean(f.get(2))));
     }
+    return rows;
   }
 
   /** The fields of one CSV record (a quoted field may hold commas and doubled quotes); null when malformed. */

@@ -1,11 +1,7 @@
 package io.socialcrm.marts;
 
+import io.socialcrm.common.CsvResource;
 import io.socialcrm.common.Errors;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -159,7 +155,7 @@ public final class Lexicons {
   /** Reads a two-column lexicon (term, number): numbers within ±limit, terms of at most maxWords words. */
   static Map<String, Double> scores(String resource, String header, double limit, int maxWords) {
     Map<String, Double> out = new LinkedHashMap<>();
-    for (Line line : lines(resource, header)) {
+    for (CsvResource.Line line : lines(resource, header)) {
       if (line.fields().length != 2) {
         throw Errors.invalidLexicon(resource, "line " + line.number() + " is not " + header);
       }
@@ -199,7 +195,7 @@ public final class Lexicons {
   /** Reads a one-column list of single words. */
   static Set<String> terms(String resource) {
     Set<String> out = new LinkedHashSet<>();
-    for (Line line : lines(resource, "term")) {
+    for (CsvResource.Line line : lines(resource, "term")) {
       if (line.fields().length != 1) {
         throw Errors.invalidLexicon(resource, "line " + line.number() + " is not a single term");
       }
@@ -213,7 +209,7 @@ public final class Lexicons {
   private static List<IntentPhrase> intent(String resource) {
     List<IntentPhrase> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (Line line : lines(resource, "phrase,when")) {
+    for (CsvResource.Line line : lines(resource, "phrase,when")) {
       String[] f = line.fields();
       if (f.length != 2 || !(f[1].strip().equals("any") || f[1].strip().equals("question"))) {
         throw Errors.invalidLexicon(resource, "line " + line.number() + " is not <phrase>,<any|question>");
@@ -228,7 +224,7 @@ public final class Lexicons {
   }
 
   /** A term as matched: lower case, words separated by single spaces. */
-  private static String term(String resource, Line line, String raw, int maxWords) {
+  private static String term(String resource, CsvResource.Line line, String raw, int maxWords) {
     String t = raw.strip();
     if (t.isEmpty() || !t.equals(t.toLowerCase(Locale.ROOT)) || t.contains("  ") || t.contains("|")) {
       throw Errors.invalidLexicon(resource, "line " + line.number() + ": '" + raw
@@ -241,30 +237,7 @@ public final class Lexicons {
     return t;
   }
 
-  private record Line(int number, String[] fields) {}
-
-  private static List<Line> lines(String resource, String header) {
-    try (InputStream in = Lexicons.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw Errors.invalidLexicon(resource, "not found on the class path");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String first = reader.readLine();
-      if (first == null || !first.strip().equals(header)) {
-        throw Errors.invalidLexicon(resource, "the header must be " + header);
-      }
-      List<Line> out = new ArrayList<>();
-      String text;
-      int n = 1;
-      while ((text = reader.readLine()) != null) {
-        n++;
-        if (!text.isBlank()) {
-          out.add(new Line(n, text.split(",", -1)));
-        }
-      }
-      return out;
-    } catch (IOException e) {
-      throw Errors.invalidLexicon(resource, Errors.rootMessage(e));
-    }
+  private static List<CsvResource.Line> lines(String resource, String header) {
+    return CsvResource.read(resource, header, Errors::invalidLexicon);
   }
 }
