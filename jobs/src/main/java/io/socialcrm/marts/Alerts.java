@@ -4,13 +4,18 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialcrm.common.JoinKeys;
@@ -30,10 +35,12 @@ import org.apache.spark.sql.types.DataTypes;
  *       alertMinMentions;</li>
  *   <li>{@code negative_spike}: the same test on the day's negative mentions (a count, not a share, so that a
  *       quiet day with two negative posts out of three does not alarm; the minimum applies to the negative count);</li>
- *   <li>{@code care_overdue}: a care-queue item of the run date past its response target (due_at), one alert per
- *       item, with its suggested team so it can be assigned and followed up.</li>
+ *   <li>{@code care_overdue}: care-queue items of the run date past their response target (due_at), one alert
+ *       per suggested team (value = items overdue, threshold = the target in minutes, reference = the team's most
+ *       urgent item), so the work can be assigned and followed up; 'high' when the longest wait is at least twice
+ *       the target.</li>
  * </ul>
- * Severity is 'high' when the value is at least twice its threshold, else 'medium'.
+ * Spike severity is 'high' when the value is at least twice its threshold, else 'medium'.
  */
 public final class Alerts {
   /** The columns of {@code gold.alerts}, in order. */
@@ -102,29 +109,36 @@ public final class Alerts {
         lit(null).cast(DataTypes.StringType).as("team"));
   }
 
-  /** One care_overdue alert per overdue care-queue item of the run date; value = minutes waiting. */
+  /**
+   * One care_overdue alert per team with overdue care-queue items on the run date (not one per item: a busy day
+   * has thousands, and the queue already lists them): value = items past their target, reference = the team's
+   * most urgent overdue item (best rank), message = how many, the longest wait and that item.
+   */
   private static Dataset<Row> overdue(Dataset<Row> careQueue, LocalDate runDate, MartSettings s) {
-    Column hours = col("hours_waiting").cast("double");
-    Column value = round(hours.multiply(60.0), 1);
-    Column threshold = lit((double) s.responseTargetMinutes());
-    return careQueue.where(col("run_date").equalTo(lit(runDate.toString()).cast("date")).and(col("overdue")))
+    Column minutes = col("hours_waiting").cast("double").multiply(60.0);
+    Dataset<Row> items = careQueue.where(col("run_date").equalTo(lit(runDate.toString()).cast("date"))
+        .and(col("overdue")));
+    return items.groupBy(col("run_date"), col("team"))
+        .agg(count(lit(1)).as("items"), max(minutes).as("longest"),
+            min(struct(col("rank"), col("interaction_id"), col("brand"), col("platform"))).as("top"),
+            countDistinct(col("platform")).as("platforms"))
         .select(
             col("run_date"),
-            concat(lit("care_overdue:"), col("interaction_id")).as("alert_id"),
+            concat(lit("care_overdue:"), col("team")).as("alert_id"),
             lit("care_overdue").as("alert_type"),
-            col("brand"),
-            col("platform"),
-            lit("minutes_waiting").as("metric"),
-            value.as("value"),
+            col("top.brand").as("brand"),
+            when(col("platforms").equalTo(1), col("top.platform")).otherwise(lit("all")).as("platform"),
+            lit("items_overdue").as("metric"),
+            col("items").cast("double").as("value"),
             lit(null).cast(DataTypes.DoubleType).as("baseline_mean"),
             lit(null).cast(DataTypes.DoubleType).as("baseline_stddev"),
-            threshold.as("threshold"),
-            severity(value, threshold),
-            format_string("%s %s by %s waiting %.1f h, answer was due %s (queue rank %d, team %s)",
-                col("platform"), col("interaction_type"), coalesce(concat(lit("@"), col("handle")), col("profile_id")),
-                hours, date_format(col("due_at"), "yyyy-MM-dd HH:mm"), col("rank"), col("team"))
-                .as("message"),
-            col("interaction_id").as("reference"),
+            lit((double) s.responseTargetMinutes()).as("threshold"),
+            when(col("longest").geq(2.0 * s.responseTargetMinutes()), lit("high")).otherwise(lit("medium"))
+                .as("severity"),
+            format_string("%d care items for %s past the %d-minute response target; longest wait %.1f h; most "
+                    + "urgent: %s (queue rank %d)", col("items"), col("team"), lit(s.responseTargetMinutes()),
+                col("longest").divide(60.0), col("top.interaction_id"), col("top.rank")).as("message"),
+            col("top.interaction_id").as("reference"),
             col("team"));
   }
 

@@ -127,26 +127,31 @@ class AlertsTest extends SparkTestBase {
             + "'2026-11-08 23:30:00', 2, 'care-pl-returns', true), "
             + "('2026-11-08', 'x:post:3', 'Nordwind', 'x', 'post', 'carl', 'u3', 0.5, '2026-11-09 00:30:00', 3, "
             + "'sales-en', false), "
+            + "('2026-11-08', 'fb:comment:5_6', 'Nordwind', 'facebook', 'comment', NULL, 'u5', 2.0, "
+            + "'2026-11-08 23:00:00', 4, 'care-en-delivery', true), "
             // another run date's queue
             + "('2026-11-07', 'x:post:4', 'Nordwind', 'x', 'post', 'dan', 'u4', 9.0, '2026-11-07 16:00:00', 1, "
             + "'care-en-general', true)");
     Map<String, Row> alerts = byId(Alerts.of(counts("('2026-11-08', 'Nordwind', 'x', 1, 0)"), queue, RUN, S));
-    assertEquals(List.of("care_overdue:fb:comment:1_2", "care_overdue:x:post:1"),
+    // One alert per team with overdue items of the run date: x:post:3 is not overdue, x:post:4 is another day's.
+    assertEquals(List.of("care_overdue:care-en-delivery", "care_overdue:care-pl-returns"),
         alerts.keySet().stream().sorted().toList());
-    Row first = alerts.get("care_overdue:x:post:1");
-    // 5 h = 300 minutes against a 60-minute target: 300 >= 120, high; 1.5 h = 90 minutes < 120, medium
-    assertEquals(300.0, (double) first.getAs("value"), 1e-9);
-    assertEquals(60.0, (double) first.getAs("threshold"), 1e-9);
-    assertEquals("high", first.getAs("severity"));
-    assertEquals("x:post:1", first.getAs("reference"));
-    assertEquals("care-en-delivery", first.getAs("team"));
-    assertEquals("minutes_waiting", first.getAs("metric"));
-    assertEquals("x post by @anna waiting 5.0 h, answer was due 2026-11-08 20:00 (queue rank 1, team "
-        + "care-en-delivery)", first.getAs("message"));
-    Row second = alerts.get("care_overdue:fb:comment:1_2");
-    assertEquals("medium", second.getAs("severity"));
-    assertEquals("facebook comment by u2 waiting 1.5 h, answer was due 2026-11-08 23:30 (queue rank 2, team "
-        + "care-pl-returns)", second.getAs("message"));
+    Row delivery = alerts.get("care_overdue:care-en-delivery");
+    // two items; the longest waits 5 h = 300 minutes against a 60-minute target: 300 >= 120, high
+    assertEquals(2.0, (double) delivery.getAs("value"), 1e-9);
+    assertEquals("items_overdue", delivery.getAs("metric"));
+    assertEquals(60.0, (double) delivery.getAs("threshold"), 1e-9);
+    assertEquals("high", delivery.getAs("severity"));
+    assertEquals("x:post:1", delivery.getAs("reference"), "the team's best-ranked overdue item");
+    assertEquals("all", delivery.getAs("platform"), "its items are on two platforms");
+    assertEquals("care-en-delivery", delivery.getAs("team"));
+    assertEquals("2 care items for care-en-delivery past the 60-minute response target; longest wait 5.0 h; "
+        + "most urgent: x:post:1 (queue rank 1)", delivery.getAs("message"));
+    Row returns = alerts.get("care_overdue:care-pl-returns");
+    // one item waiting 1.5 h = 90 minutes < 120: medium
+    assertEquals(1.0, (double) returns.getAs("value"), 1e-9);
+    assertEquals("medium", returns.getAs("severity"));
+    assertEquals("facebook", returns.getAs("platform"));
   }
 
   @Test
@@ -161,7 +166,7 @@ class AlertsTest extends SparkTestBase {
             .map(f -> f.name() + ":" + f.dataType().simpleString()).toList(),
         Arrays.stream(alerts.schema().fields()).map(f -> f.name() + ":" + f.dataType().simpleString()).toList());
     List<Row> first = alerts.orderBy("alert_id").collectAsList();
-    assertEquals(List.of("care_overdue:x:post:1", "mention_spike:Sólido:facebook", "negative_spike:Sólido:facebook"),
+    assertEquals(List.of("care_overdue:care-en-delivery", "mention_spike:Sólido:facebook", "negative_spike:Sólido:facebook"),
         first.stream().map(r -> (String) r.getAs("alert_id")).toList());
     assertEquals(first, Alerts.of(daily, queue, RUN, S).orderBy("alert_id").collectAsList());
   }
