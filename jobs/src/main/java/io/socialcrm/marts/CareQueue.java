@@ -1,5 +1,6 @@
 package io.socialcrm.marts;
 
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
@@ -123,6 +124,7 @@ public final class CareQueue {
     Dataset<Row> open = recent
         .where(col("interaction_type").isin(MENTION_TYPES.toArray()).and(coalesce(col("is_own_brand"), lit(false))))
         .join(brandAccounts, JoinKeys.of("platform", "profile_id"), "left_anti")
+        .where(not(BrandAccounts.isBrandAccount(col("platform"), col("profile_id"))))
         .withColumn("asks_question", question)
         .where(negative.or(intent).or(col("asks_question")))
         .withColumn("_post_id", postId(col("interaction_id")))

@@ -1,5 +1,6 @@
 package io.socialcrm.marts;
 
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -38,6 +39,7 @@ public final class MentionCounts {
         .where(col("brand").isNotNull().and(col("interaction_type").isin(CareQueue.MENTION_TYPES.toArray()))
             .and(col("interaction_date").between(lit(from.toString()).cast("date"), lit(to.toString()).cast("date"))))
         .join(brandAccounts, JoinKeys.of("platform", "profile_id"), "left_anti")
+        .where(not(BrandAccounts.isBrandAccount(col("platform"), col("profile_id"))))
         .select(col("interaction_date").as("date"), col("brand"), col("platform"),
             when(col("sentiment").equalTo("negative"), lit(1)).as("_negative"));
     Dataset<Row> perPlatform = mentions.groupBy("date", "brand", "platform")

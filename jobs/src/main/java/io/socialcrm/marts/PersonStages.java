@@ -132,7 +132,8 @@ public final class PersonStages {
         .and(seen);
     return interactions.where(col("brand").isNotNull())
         .join(authors, JoinKeys.of("platform", "profile_id"), "left")
-        .where(not(coalesce(col("_is_brand"), lit(false))))
+        .where(not(coalesce(col("_is_brand"), lit(false)))
+            .and(not(BrandAccounts.isBrandAccount(col("platform"), col("profile_id")))))
         .join(broadcast(postCampaigns(interactions)), JoinKeys.of("platform", "target_post_id"), "left")
         .select(col("brand"), col("person_id"), col("customer_id"), col("platform"), col("interaction_id"),
             col("ts"), col("interaction_date"),

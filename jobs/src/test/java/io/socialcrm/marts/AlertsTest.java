@@ -183,6 +183,8 @@ class AlertsTest extends SparkTestBase {
         + "('2026-11-08', 'facebook', 'u4', 'reaction', 'Nordwind', NULL), "
         + "('2026-11-08', 'x', 'u5', 'repost', 'Nordwind', NULL), "
         + "('2026-11-08', 'x', 'B', 'post', 'Nordwind', 'negative'), "
+        // the brand's LinkedIn organization page is not a profile (no is_brand), but brands.json names it
+        + "('2026-11-08', 'linkedin', 'Nordwind', 'post', 'Nordwind', 'negative'), "
         + "('2026-11-08', 'x', 'u1', 'post', NULL, 'negative'), "
         + "('2026-11-08', 'x', 'u1', 'post', 'Alpenkraft', 'neutral'), "
         + "('2026-11-09', 'x', 'u1', 'post', 'Nordwind', 'negative') "
