@@ -62,12 +62,17 @@ class SocialCrmCliTest extends SparkTestBase {
     Path lake = newTempDir("lake");
     Result run = cli("run", "--date", "2026-11-01", "--landing", landing.toString(), "--lake", lake.toString());
     assertEquals(0, run.code(), run.err());
-    Assertions.assertTrue(run.out().contains("[step 1 of 3] ingest"), run.out());
-    Assertions.assertTrue(run.out().contains("[step 3 of 3] identity done"), run.out());
+    Assertions.assertTrue(run.out().contains("[step 1 of 4] ingest"), run.out());
+    Assertions.assertTrue(run.out().contains("[step 3 of 4] identity done"), run.out());
+    Assertions.assertTrue(run.out().contains("[step 4 of 4] marts done"), run.out());
     Assertions.assertTrue(run.out().matches("(?s).*\\| x\\s+\\| x_posts\\s+\\|\\s+1 \\|\\s+6 \\|\\s+4 \\|\\s+2 \\|.*"), run.out());
     Result sql = cli("sql", "SELECT count(*) AS n FROM bronze.x_posts WHERE _ingest_date = '2026-11-01'", "--lake", lake.toString());
     assertEquals(0, sql.code(), sql.err());
     Assertions.assertTrue(sql.out().matches("(?s).*\\|\\s+4 \\|.*"), sql.out());
+    // The fixture's 4 X posts and 2 Facebook comments: every text is scored once into gold.post_signals.
+    Result gold = cli("sql", "SELECT count(*) AS n FROM gold.post_signals", "--lake", lake.toString());
+    assertEquals(0, gold.code(), gold.err());
+    Assertions.assertTrue(gold.out().matches("(?s).*\\|\\s+6 \\|.*"), gold.out());
     Result again = cli("sql", "SELECT count(*) AS n FROM bronze.x_posts", "--lake", lake.toString());
     Assertions.assertTrue(again.out().matches("(?s).*\\|\\s+4 \\|.*"), "re-registering keeps the data: " + again.out());
     Result silver = cli("sql", "SELECT count(*) FROM silver.interactions WHERE platform = 'x'", "--lake", lake.toString());
