@@ -3,6 +3,7 @@ package io.socialcrm.conform;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_min;
 import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.regexp_instr;
@@ -191,6 +192,27 @@ public final class Brands {
   /** The brand whose Facebook page has this id, else null. */
   public static Column brandOfFacebookPage(Column pageId) {
     return caseOf(pageId, Brand::facebookPageId);
+  }
+
+  /**
+   * The brand whose own account is (platform, profile_id): an X user id, a Facebook page id or a LinkedIn
+   * organization (organizations are not profiles in silver, but they post); else null.
+   */
+  public static Column brandOfAccount(Column platform, Column profileId) {
+    return when(platform.equalTo("x"), brandOfXUserId(profileId))
+        .when(platform.equalTo("facebook"), brandOfFacebookPage(profileId))
+        .when(platform.equalTo("linkedin"), brandOfLinkedinOrganization(profileId))
+        .otherwise(lit(null).cast(DataTypes.StringType));
+  }
+
+  /** True when (platform, profile_id) is a tracked brand's own account (see {@link #brandOfAccount}). */
+  public static Column isBrandAccount(Column platform, Column profileId) {
+    return brandOfAccount(platform, profileId).isNotNull();
+  }
+
+  /** True when (platform, profile_id) is the own brand's account. */
+  public static Column isOwnBrandAccount(Column platform, Column profileId) {
+    return coalesce(isOwnBrand(brandOfAccount(platform, profileId)), lit(false));
   }
 
   /** The brand of a Facebook post or comment id ({@code <page id>_<post id>}), else null. */

@@ -26,7 +26,7 @@ import org.apache.spark.sql.types.DataType;
  * page followers (URN, name, headline, location, profile URL). The latest attributes seen win, and an
  * observation that lacks an attribute (a follow event) keeps the known one; followers/following are updated in
  * place and first_seen/last_seen track activity, neither making a version. Brand accounts are flagged from
- * {@code schemas/reference/brands.json} when that file is present.
+ * {@code schemas/reference/brands.json} ({@link Brands#isBrandAccount}, or the X username).
  */
 public final class ProfilesTransform {
   public static final List<String> INPUTS = List.of("x_posts", "x_follows", "facebook_comments",
@@ -37,62 +37,15 @@ public final class ProfilesTransform {
   public static final String SEEN_AT = "seen_at";
   public static final Scd2.Spec SPEC = new Scd2.Spec(List.of("platform", "profile_id"), TRACKED, List.of(),
       List.of("followers", "following"), SEEN_AT, "first_seen", "last_seen", true);
-  public static final String BRANDS_RESOURCE = "schemas/reference/brands.json";
   public static final SilverBuild BUILD = SilverBuild.scd2(SilverTables.SOCIAL_PROFILES, INPUTS,
       in -> observations(in.bronze("x_posts"), in.bronze("x_follows"),
-          in.bronze("facebook_comments"), in.bronze("facebook_reactions"), in.bronze("linkedin_followers")), SPEC, rows -> withMatchKeys(rows, BrandAccounts.load()));
+          in.bronze("facebook_comments"), in.bronze("facebook_reactions"), in.bronze("linkedin_followers")), SPEC, ProfilesTransform::withMatchKeys);
 
   static final DataType X_USERS = DataType.fromDDL("array<struct<id: string, username: string, name: string, "
       + "location: string, description: string, url: string, "
       + "public_metrics: struct<followers_count: bigint, following_count: bigint>>>");
 
   private ProfilesTransform() {}
-
-  /** The tracked brands' own accounts: X usernames and user ids, Facebook page ids (all lower case). */
-  public record BrandAccounts(List<String> xUsernames, List<String> xUserIds, List<String> facebookPageIds) {
-    public static final BrandAccounts NONE = new BrandAccounts(List.of(), List.of(), List.of());
-
-    /** From {@link #BRANDS_RESOURCE} on the class path, or {@link #NONE} while that file does not exist. */
-    public static BrandAccounts load() {
-      try (InputStream in = ProfilesTransform.class.getClassLoader().getResourceAsStream(BRANDS_RESOURCE)) {
-        return in == null ? NONE : parse(new ObjectMapper().readTree(in));
-      } catch (IOException e) {
-        throw Errors.invalidContract(BRANDS_RESOURCE, Errors.rootMessage(e));
-      }
-    }
-
-    /** Reads a list of brand objects (or {"brands": [...]}) with x_username, x_user_id, facebook_page_id. */
-    static BrandAccounts parse(JsonNode root) {
-      JsonNode brands = root.isArray() ? root : root.path("brands");
-      List<String> xs = new ArrayList<>();
-      List<String> ids = new ArrayList<>();
-      List<String> pages = new ArrayList<>();
-      for (JsonNode b : brands) {
-        addText(xs, b, "x_username", "x_handle");
-        addText(ids, b, "x_user_id");
-        addText(pages, b, "facebook_page_id");
-      }
-      return new BrandAccounts(List.copyOf(xs), List.copyOf(ids), List.copyOf(pages));
-    }
-
-    private static void addText(List<String> out, JsonNode brand, String... names) {
-      for (String n : names) {
-        JsonNode v = brand.get(n);
-        if (v != null && !v.isNull() && !v.asText().isBlank()) {
-          out.add(v.asText().trim().replaceFirst("^@", "").toLowerCase(java.util.Locale.ROOT));
-          return;
-        }
-      }
-    }
-
-    /** Whether a profile row is one of these accounts. */
-    Column isBrand() {
-      Column x = col("platform").equalTo("x").and(lower(col("handle")).isin(xUsernames.toArray())
-          .or(col("profile_id").isin(xUserIds.toArray())));
-      Column fb = col("platform").equalTo("facebook").and(col("profile_id").isin(facebookPageIds.toArray()));
-      return x.or(fb);
-    }
-  }
 
   /** Every account sighting in the inputs: platform, profile_id, the tracked attributes, followers, following, seen_at. */
   public static Dataset<Row> observations(Dataset<Row> xPosts, Dataset<Row> xFollows, Dataset<Row> facebookComments,
@@ -130,9 +83,10 @@ public final class ProfilesTransform {
   }
 
   /** Adds is_brand and the normalized match keys of {@code silver.social_profiles} to profile rows. */
-  public static Dataset<Row> withMatchKeys(Dataset<Row> profiles, BrandAccounts brands) {
+  public static Dataset<Row> withMatchKeys(Dataset<Row> profiles) {
     return profiles
-        .withColumn("is_brand", brands.isBrand())
+        .withColumn("is_brand", Brands.isBrandAccount(col("platform"), col("profile_id"))
+            .or(col("platform").equalTo("x").and(Brands.brandOfXUsername(col("handle")).isNotNull())))
         .withColumn("handle_norm", MatchKeys.handle(col("handle")))
         .withColumn("name_norm", MatchKeys.fold(col("display_name")))
         .withColumn("location_norm", MatchKeys.fold(substring_index(col("location"), ",", 1)))

@@ -20,7 +20,7 @@ public record Attribution(Dataset<Row> attribution, Dataset<Row> channelAttribut
   /** Builds both marts with the settings' lookback, half-life and position shares. */
   public static Attribution build(MartInputs in, MartSettings settings) {
     Dataset<Row> touches = Touchpoints.of(People.withPerson(in.interactions(), in.links()),
-        Touchpoints.brandPosts(in.interactions(), in.profiles()), in.campaigns());
+        Touchpoints.brandPosts(in.interactions()), in.campaigns());
     Dataset<Row> paths = AttributionPaths.of(touches, in.orders(), settings.lookbackDays());
     Dataset<Row> nullPaths = AttributionPaths.nullPaths(touches, in.orders(), settings.lookbackDays());
     MarkovAttribution.Fit fit = MarkovAttribution.fit(paths, nullPaths);

@@ -2,7 +2,6 @@ package io.socialcrm.marts;
 
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -21,6 +20,7 @@ import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
+import io.socialcrm.conform.Brands;
 import io.socialcrm.common.Errors;
 import io.socialcrm.common.JoinKeys;
 import java.time.LocalDate;
@@ -75,7 +75,7 @@ public final class CareQueue {
    *
    * @param interactions silver interactions with {@link People#withPerson} columns (customer_id, person_id) and the
    *     sentiment columns (sentiment, sentiment_score, intent_to_buy; sentiment_lang is used when present)
-   * @param profiles current social profiles (platform, profile_id, handle, followers, is_brand)
+   * @param profiles current social profiles (platform, profile_id, handle, followers)
    * @param supportCases support cases (platform, social_post_id, first_response_at)
    * @param customerValue customer_id, revenue (see {@link #customerValue})
    * @param influence platform, profile_id, authority (in [0, 1]), followers; e.g. {@code gold.influencers}
@@ -105,12 +105,10 @@ public final class CareQueue {
     }
     Column runEnd = lit(runDate.plusDays(1).toString()).cast("timestamp");
     Column windowStart = lit(runDate.plusDays(1 - windowDays).toString()).cast("timestamp");
-    Dataset<Row> brandAccounts = broadcast(in.profiles().where(col("is_brand"))
-        .select("platform", "profile_id").distinct());
     Dataset<Row> recent = in.interactions().where(col("ts").geq(windowStart).and(col("ts").lt(runEnd)));
 
-    Dataset<Row> brandAnswers = recent.join(brandAccounts, JoinKeys.of("platform", "profile_id"), "left_semi")
-        .where(col("is_own_brand").and(col("interaction_type").isin(ANSWER_TYPES.toArray()))
+    Dataset<Row> brandAnswers = recent
+        .where(Brands.isOwnBrandAccount(col("platform"), col("profile_id")).and(col("is_own_brand")).and(col("interaction_type").isin(ANSWER_TYPES.toArray()))
             .and(col("target_post_id").isNotNull()))
         .select(col("platform"), col("target_post_id").as("_post_id"));
     Dataset<Row> caseAnswers = in.supportCases()
@@ -123,8 +121,7 @@ public final class CareQueue {
     Column question = coalesce(col("text").rlike("[?¿]"), lit(false));
     Dataset<Row> open = recent
         .where(col("interaction_type").isin(MENTION_TYPES.toArray()).and(coalesce(col("is_own_brand"), lit(false))))
-        .join(brandAccounts, JoinKeys.of("platform", "profile_id"), "left_anti")
-        .where(not(BrandAccounts.isBrandAccount(col("platform"), col("profile_id"))))
+        .where(not(Brands.isBrandAccount(col("platform"), col("profile_id"))))
         .withColumn("asks_question", question)
         .where(negative.or(intent).or(col("asks_question")))
         .withColumn("_post_id", postId(col("interaction_id")))

@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.socialcrm.conform.Brands;
 import io.socialcrm.common.JoinKeys;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -76,7 +77,7 @@ public final class Influencers {
     Dataset<Row> rows = universe
         .join(reach, key, "left")
         .filter(not(coalesce(col("is_brand"), lit(false)))
-            .and(not(BrandAccounts.isBrandAccount(col("platform"), col("profile_id")))))
+            .and(not(Brands.isBrandAccount(col("platform"), col("profile_id")))))
         .join(authority, key, "left")
         .join(received, key, "left")
         .join(activity, key, "left")
@@ -137,7 +138,7 @@ public final class Influencers {
     Column competitorMention = mention.and(col("brand").isNotNull())
         .and(not(coalesce(col("is_own_brand"), lit(false))));
     Column repostOfBrand = col("interaction_type").isin("repost", "quote")
-        .and(coalesce(BrandAccounts.isOwnBrandAccount(col("platform"), col("target_profile_id")), lit(false)));
+        .and(coalesce(Brands.isOwnBrandAccount(col("platform"), col("target_profile_id")), lit(false)));
     return interactions.groupBy("platform", "profile_id").agg(
         count(when(ownMention, lit(1))).as("mentions_of_brand"),
         count(when(positive, lit(1))).as("positive_mentions"),

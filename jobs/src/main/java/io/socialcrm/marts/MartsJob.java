@@ -113,7 +113,7 @@ public final class MartsJob {
       cached.add(queue);
       String runScope = "run_date = DATE'" + date + "'";
       written.add(writer.replaceWhere(CARE_QUEUE, queue, runScope));
-      Dataset<Row> daily = MentionCounts.daily(scored, in.profiles(), date.minusDays(settings.alertBaselineDays()),
+      Dataset<Row> daily = MentionCounts.daily(scored, date.minusDays(settings.alertBaselineDays()),
           date);
       written.add(writer.replaceWhere(ALERTS, Alerts.of(daily, queue, date, settings), runScope));
     } finally {

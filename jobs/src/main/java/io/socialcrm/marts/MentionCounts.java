@@ -1,13 +1,12 @@
 package io.socialcrm.marts;
 
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
-import io.socialcrm.common.JoinKeys;
+import io.socialcrm.conform.Brands;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,18 +27,14 @@ public final class MentionCounts {
    * 'negative'), for the interaction dates from {@code from} to {@code to} (inclusive); only days with a mention
    * have a row.
    *
-   * @param scoredInteractions interactions with the sentiment column
-   * @param profiles current social profiles (platform, profile_id, is_brand)
+   * @param scoredInteractions interactions with the sentiment column; the brands' own accounts
+   *     ({@link io.socialcrm.conform.Brands#isBrandAccount}) are left out
    */
-  public static Dataset<Row> daily(Dataset<Row> scoredInteractions, Dataset<Row> profiles, LocalDate from,
-      LocalDate to) {
-    Dataset<Row> brandAccounts = broadcast(profiles.where(col("is_brand")).select("platform", "profile_id")
-        .distinct());
+  public static Dataset<Row> daily(Dataset<Row> scoredInteractions, LocalDate from, LocalDate to) {
     Dataset<Row> mentions = scoredInteractions
         .where(col("brand").isNotNull().and(col("interaction_type").isin(CareQueue.MENTION_TYPES.toArray()))
             .and(col("interaction_date").between(lit(from.toString()).cast("date"), lit(to.toString()).cast("date"))))
-        .join(brandAccounts, JoinKeys.of("platform", "profile_id"), "left_anti")
-        .where(not(BrandAccounts.isBrandAccount(col("platform"), col("profile_id"))))
+        .where(not(Brands.isBrandAccount(col("platform"), col("profile_id"))))
         .select(col("interaction_date").as("date"), col("brand"), col("platform"),
             when(col("sentiment").equalTo("negative"), lit(1)).as("_negative"));
     Dataset<Row> perPlatform = mentions.groupBy("date", "brand", "platform")

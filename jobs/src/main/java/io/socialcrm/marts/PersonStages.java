@@ -68,7 +68,7 @@ public final class PersonStages {
    *     sentiment scoring (sentiment positive|neutral|negative, null without text)
    * @param orders silver orders (customer_id, order_id, order_ts, order_date, status, campaign_id)
    * @param customers current customers (customer_id, segment)
-   * @param profiles current social profiles (platform, profile_id, followers, is_brand)
+   * @param profiles current social profiles (platform, profile_id, followers)
    * @param s the loyalty rule (loyalOrders, loyalWindowDays)
    */
   public static Dataset<Row> of(Dataset<Row> interactions, Dataset<Row> orders, Dataset<Row> customers,
@@ -116,7 +116,7 @@ public final class PersonStages {
    */
   private static Dataset<Row> brandTouches(Dataset<Row> interactions, Dataset<Row> profiles) {
     Dataset<Row> authors = profiles.select(col("platform"), col("profile_id"),
-        coalesce(col("is_brand"), lit(false)).as("_is_brand"), col("followers").as("_followers"));
+        col("followers").as("_followers"));
     Column type = col("interaction_type");
     Column notNegative = coalesce(col("sentiment"), lit("neutral")).notEqual(lit("negative"));
     Column positive = coalesce(col("sentiment"), lit("neutral")).equalTo(lit("positive"));
@@ -132,8 +132,7 @@ public final class PersonStages {
         .and(seen);
     return interactions.where(col("brand").isNotNull())
         .join(authors, JoinKeys.of("platform", "profile_id"), "left")
-        .where(not(coalesce(col("_is_brand"), lit(false)))
-            .and(not(BrandAccounts.isBrandAccount(col("platform"), col("profile_id")))))
+        .where(not(Brands.isBrandAccount(col("platform"), col("profile_id"))))
         .join(broadcast(postCampaigns(interactions)), JoinKeys.of("platform", "target_post_id"), "left")
         .select(col("brand"), col("person_id"), col("customer_id"), col("platform"), col("interaction_id"),
             col("ts"), col("interaction_date"),

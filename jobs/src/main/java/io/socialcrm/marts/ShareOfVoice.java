@@ -44,7 +44,7 @@ public final class ShareOfVoice {
     Dataset<Row> mentions = scoredInteractions
         .filter(col("interaction_type").isin((Object[]) Influencers.MENTION_TYPES)
             .and(col("brand").isNotNull())
-            .and(not(BrandAccounts.isBrandAccount(col("platform"), col("profile_id")))));
+            .and(not(Brands.isBrandAccount(col("platform"), col("profile_id")))));
     Dataset<Row> counts = mentions
         .groupBy(col("interaction_date").as("date"), col("platform"), col("brand"))
         .agg(count(lit(1)).as("mentions"),

@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.when;
 
-import io.socialcrm.common.JoinKeys;
 import io.socialcrm.conform.Brands;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -43,21 +42,17 @@ public final class Touchpoints {
   }
 
   /**
-   * Our brand's own posts (posts, replies and quotes authored by a brand account: a profile with is_brand, or
-   * one of {@link BrandAccounts}, which also covers LinkedIn organization pages; about our brand), keyed the way other interactions point at them: platform, post_id (the platform's id of the
+   * Our brand's own posts (posts, replies and quotes authored by one of our brand's accounts,
+   * {@link io.socialcrm.conform.Brands#isBrandAccount}, LinkedIn organization pages included; about our brand), keyed the way other interactions point at them: platform, post_id (the platform's id of the
    * post, as in target_post_id), campaign_id (the campaign of the post's UTM; null for a non-campaign post).
    *
    * @param interactions silver interactions
    * @param profiles current social profiles (platform, profile_id, is_brand)
    */
-  public static Dataset<Row> brandPosts(Dataset<Row> interactions, Dataset<Row> profiles) {
-    Dataset<Row> brandAccounts = profiles.where(col("is_brand")).select("platform", "profile_id").distinct();
+  public static Dataset<Row> brandPosts(Dataset<Row> interactions) {
     return interactions
         .where(col("interaction_type").isin("post", "reply", "quote").and(Brands.isOwnBrand(col("brand"))))
-        .join(broadcast(brandAccounts.withColumn("_brand_account", lit(true))), JoinKeys.of("platform", "profile_id"),
-            "left")
-        .where(coalesce(col("_brand_account"), lit(false))
-            .or(BrandAccounts.isOwnBrandAccount(col("platform"), col("profile_id"))))
+        .where(Brands.isOwnBrandAccount(col("platform"), col("profile_id")))
         // interaction_id is "<platform code>:<type>:<platform's post id>" (see InteractionsTransform)
         .select(col("platform"), regexp_replace(col("interaction_id"), "^[a-z]+:[a-z]+:", "").as("post_id"),
             col("campaign_id"));

@@ -88,6 +88,22 @@ class BrandsTest extends SparkTestBase {
     assertEquals(Arrays.asList(null, null, null, null, null, false), rowValues(rows.get(1)));
   }
 
+  @Test
+  void aBrandAccountIsKnownOnEveryPlatformByItsId() {
+    Dataset<Row> accounts = session().sql("SELECT * FROM VALUES ('x', '1187654321'), ('x', '2298765432'), "
+        + "('facebook', '104857600123456'), ('linkedin', 'Alpenkraft GmbH'), ('linkedin', 'Nordwind'), "
+        + "('facebook', '1187654321'), ('x', '42') AS t(platform, profile_id)");
+    List<Row> rows = accounts.coalesce(1).select(Brands.brandOfAccount(col("platform"), col("profile_id")),
+        Brands.isBrandAccount(col("platform"), col("profile_id")),
+        Brands.isOwnBrandAccount(col("platform"), col("profile_id"))).collectAsList();
+    assertEquals(List.of(
+        Arrays.asList("Nordwind", true, true), Arrays.asList("Alpenkraft", true, false),
+        Arrays.asList("Nordwind", true, true), Arrays.asList("Alpenkraft", true, false),
+        Arrays.asList("Nordwind", true, true),
+        Arrays.asList(null, false, false), // an X id on another platform is not that platform's account
+        Arrays.asList(null, false, false)), rows.stream().map(BrandsTest::rowValues).toList());
+  }
+
   private static List<Object> rowValues(Row r) {
     List<Object> out = new ArrayList<>();
     for (int i = 0; i < r.length(); i++) {

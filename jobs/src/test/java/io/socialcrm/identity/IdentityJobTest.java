@@ -123,7 +123,7 @@ class IdentityJobTest extends SparkTestBase {
         .withColumn("bio", lit(null).cast("string")).withColumn("url", lit(null).cast("string"))
         .withColumn("valid_from", lit(java.sql.Timestamp.valueOf("2026-10-01 00:00:00")))
         .withColumn("is_current", lit(true));
-    return ProfilesTransform.withMatchKeys(raw, ProfilesTransform.BrandAccounts.NONE);
+    return ProfilesTransform.withMatchKeys(raw);
   }
 
   /** Writes rows as a silver table: its columns in its order, absent ones null. */

@@ -182,16 +182,14 @@ class AlertsTest extends SparkTestBase {
         + "('2026-11-08', 'facebook', 'u4', 'comment', 'Nordwind', 'negative'), "
         + "('2026-11-08', 'facebook', 'u4', 'reaction', 'Nordwind', NULL), "
         + "('2026-11-08', 'x', 'u5', 'repost', 'Nordwind', NULL), "
-        + "('2026-11-08', 'x', 'B', 'post', 'Nordwind', 'negative'), "
-        // the brand's LinkedIn organization page is not a profile (no is_brand), but brands.json names it
+        + "('2026-11-08', 'x', '1187654321', 'post', 'Nordwind', 'negative'), "
+        // the brands' own accounts (brands.json), LinkedIn organization pages included, do not mention themselves
         + "('2026-11-08', 'linkedin', 'Nordwind', 'post', 'Nordwind', 'negative'), "
         + "('2026-11-08', 'x', 'u1', 'post', NULL, 'negative'), "
         + "('2026-11-08', 'x', 'u1', 'post', 'Alpenkraft', 'neutral'), "
         + "('2026-11-09', 'x', 'u1', 'post', 'Nordwind', 'negative') "
         + "AS t(d, platform, profile_id, interaction_type, brand, sentiment)");
-    Dataset<Row> profiles = session().sql("SELECT * FROM VALUES ('x', 'B', true), ('x', 'u1', false) "
-        + "AS t(platform, profile_id, is_brand)");
-    Map<String, String> counts = MentionCounts.daily(interactions, profiles, LocalDate.parse("2026-11-01"), RUN)
+    Map<String, String> counts = MentionCounts.daily(interactions, LocalDate.parse("2026-11-01"), RUN)
         .collectAsList().stream().collect(Collectors.toMap(
             r -> r.getAs("date") + "|" + r.getAs("brand") + "|" + r.getAs("platform"),
             r -> r.getAs("mentions") + "/" + r.getAs("negative")));

@@ -55,9 +55,9 @@ class CareQueueTest extends SparkTestBase {
   final class Scenario {
     final List<Row> interactions = new ArrayList<>();
     final List<Row> profiles = new ArrayList<>(List.of(
-        RowFactory.create("x", "B", "nordwind", 100_000L, true),
-        RowFactory.create("facebook", "PAGE", "Nordwind", 50_000L, true),
-        RowFactory.create("x", "A", "alpenkraft", 80_000L, true)));
+        RowFactory.create("x", "1187654321", "nordwind", 100_000L, true),
+        RowFactory.create("facebook", "104857600123456", "Nordwind", 50_000L, true),
+        RowFactory.create("x", "2298765432", "alpenkraft", 80_000L, true)));
     final List<Row> cases = new ArrayList<>();
     final List<Row> values = new ArrayList<>();
     final List<Row> influence = new ArrayList<>();
@@ -178,15 +178,15 @@ class CareQueueTest extends SparkTestBase {
     Scenario s = new Scenario()
         // answered by the brand's reply (target_post_id = the post's id 10) before the end of the run date
         .mention("x:post:10", "u1", "2026-11-05 08:00:00", "Nordwind where is my parcel?", "negative", -0.4, false)
-        .row("x:reply:11", "x", "B", "reply", "2026-11-05 09:00:00", "@u1 sorry! DM us", "en", "Nordwind", "10",
+        .row("x:reply:11", "x", "1187654321", "reply", "2026-11-05 09:00:00", "@u1 sorry! DM us", "en", "Nordwind", "10",
             null, "neutral", 0.0, false, null)
         // a competitor's account replying does not answer for us
         .mention("x:reply:20", "u2", "2026-11-05 08:00:00", "Nordwind hello?", "neutral", 0.0, false)
-        .row("x:reply:21", "x", "A", "reply", "2026-11-05 09:00:00", "try Alpenkraft", "en", "Alpenkraft", "20",
+        .row("x:reply:21", "x", "2298765432", "reply", "2026-11-05 09:00:00", "try Alpenkraft", "en", "Alpenkraft", "20",
             null, "neutral", 0.0, false, null)
         // our reply after the end of the run date: still open on the run date
         .mention("x:post:30", "u3", "2026-11-05 22:00:00", "Nordwind refund?", "negative", -0.3, false)
-        .row("x:reply:31", "x", "B", "reply", "2026-11-06 01:00:00", "@u3 on it", "en", "Nordwind", "30",
+        .row("x:reply:31", "x", "1187654321", "reply", "2026-11-06 01:00:00", "@u3 on it", "en", "Nordwind", "30",
             null, "neutral", 0.0, false, null)
         // a Facebook comment answered through its support case's first response
         .row("fb:comment:1_2", "facebook", "u4", "comment", "2026-11-05 10:00:00", "Nordwind the order never came",
@@ -211,7 +211,7 @@ class CareQueueTest extends SparkTestBase {
         // a competitor's mention, a brand account's own post, a reaction, too old, after the run date
         .row("x:post:6", "x", "u1", "post", "2026-11-05 10:00:00", "Alpenkraft is awful", "en", "Alpenkraft", null,
             null, "negative", -0.9, false, null)
-        .row("x:post:7", "x", "B", "post", "2026-11-05 10:00:00", "Any questions?", "en", "Nordwind", null,
+        .row("x:post:7", "x", "1187654321", "post", "2026-11-05 10:00:00", "Any questions?", "en", "Nordwind", null,
             null, "neutral", 0.0, false, null)
         .row("fb:reaction:1_1:u1", "facebook", "u1", "reaction", "2026-11-05 10:00:00", null, null, "Nordwind",
             "1_1", null, null, null, null, null)

@@ -14,8 +14,7 @@ class TouchpointsTest extends SparkTestBase {
 
   @Test
   void brandPostsAreOurBrandAccountsPostsKeyedByThePlatformsPostId() {
-    Dataset<Row> posts = Touchpoints.brandPosts(BrandActivity.interactions(session()),
-        BrandActivity.profiles(session()));
+    Dataset<Row> posts = Touchpoints.brandPosts(BrandActivity.interactions(session()));
     List<String> got = new ArrayList<>();
     for (Row r : posts.orderBy("platform", "post_id").collectAsList()) {
       got.add(r.getString(0) + "/" + r.getString(1) + "/" + r.getString(2));
@@ -28,7 +27,7 @@ class TouchpointsTest extends SparkTestBase {
   void touchesAreLinkedPeoplesCampaignLinksEngagementsAndMentionsOfOurBrand() {
     Dataset<Row> interactions = BrandActivity.interactions(session());
     Dataset<Row> touches = Touchpoints.of(People.withPerson(interactions, BrandActivity.links(session())),
-        Touchpoints.brandPosts(interactions, BrandActivity.profiles(session())), BrandActivity.campaigns(session()));
+        Touchpoints.brandPosts(interactions), BrandActivity.campaigns(session()));
     List<String> got = new ArrayList<>();
     for (Row r : touches.orderBy("touch_ts", "touch_id").collectAsList()) {
       got.add(String.join(" ", r.<String>getAs("touch_id"), r.<String>getAs("customer_id"),
