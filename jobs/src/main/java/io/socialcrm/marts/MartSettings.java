@@ -46,11 +46,6 @@ public record MartSettings(int lookbackDays, double halfLifeDays, double positio
         intIn(s, Setting.INFLUENCE_ITERATIONS, 1, 1000));
   }
 
-  /** Position-based share of the last touch: the same as the first. */
-  public double positionLast() {
-    return positionFirst;
-  }
-
   private static int intIn(Settings s, Setting setting, int min, int max) {
     String v = s.get(setting).trim();
     try {
