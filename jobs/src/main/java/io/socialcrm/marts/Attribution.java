@@ -19,7 +19,15 @@ public record Attribution(Dataset<Row> attribution, Dataset<Row> channelAttribut
 
   /** Builds both marts with the settings' lookback, half-life and position shares. */
   public static Attribution build(MartInputs in, MartSettings settings) {
-    Dataset<Row> touches = Touchpoints.of(People.withPerson(in.interactions(), in.links()),
+    return build(People.withPerson(in.interactions(), in.links()), in, settings);
+  }
+
+  /**
+   * The same from interactions already passed through {@link People#withPerson} (the marts step reuses the ones it
+   * has persisted, instead of joining the links again).
+   */
+  public static Attribution build(Dataset<Row> interactionsWithPerson, MartInputs in, MartSettings settings) {
+    Dataset<Row> touches = Touchpoints.of(interactionsWithPerson,
         Touchpoints.brandPosts(in.interactions()), in.campaigns());
     Dataset<Row> paths = AttributionPaths.of(touches, in.orders(), settings.lookbackDays());
     Dataset<Row> nullPaths = AttributionPaths.nullPaths(touches, in.orders(), settings.lookbackDays());

@@ -149,7 +149,7 @@ public final class MartsJob {
     } finally {
       stages.unpersist();
     }
-    Attribution attribution = Attribution.build(in, settings);
+    Attribution attribution = Attribution.build(scored, in, settings);
     Dataset<Row> credited = attribution.attribution().persist(StorageLevel.MEMORY_AND_DISK());
     try {
       written.add(writer.replaceAll(ATTRIBUTION, credited));
