@@ -1,20 +1,30 @@
 package io.socialcrm.cli;
 
 import io.socialcrm.common.Errors;
+import io.socialcrm.common.Setting;
+import io.socialcrm.common.Settings;
 import io.socialcrm.orchestration.PipelineRunner;
 import io.socialcrm.orchestration.RunReport;
 import io.socialcrm.orchestration.Step;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+/**
+ * Runs the pipeline over a range of dates. By default the dates are taken in batches of {@code
+ * backfill.batch.days}: each batch is one run that ingests all its dates in one pass and then runs the other
+ * steps once, for the batch's last date (they are incremental over all new bronze data). {@code --per-date} runs
+ * the whole pipeline once per date instead.
+ */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
-    description = "Run the pipeline for every date from --from to --to (inclusive), oldest first. "
-        + "Each date is a separate, rerunnable run.")
+    description = "Run the pipeline for every date from --from to --to (inclusive), oldest first. By default one run "
+        + "per batch of up to backfill.batch.days dates (31): ingest takes the batch's dates in one pass, the other "
+        + "steps run once, for the batch's last date. Rerunnable.")
 final class BackfillCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
@@ -28,6 +38,10 @@ final class BackfillCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "STEP[,STEP]", description = "Steps to run (default: all, in order).")
   String steps;
 
+  @Option(names = "--per-date", description = "One full run per date (slower; identity links, care queue and alerts "
+      + "are then made for every date).")
+  boolean perDate;
+
   @Override
   public Integer call() {
     LocalDate start = Dates.parse("--from", from);
@@ -36,17 +50,49 @@ final class BackfillCommand implements Callable<Integer> {
       throw Errors.badDateRange(start, end);
     }
     List<Step> chosen = Step.parse(steps);
-    PipelineRunner runner = new PipelineRunner(common.spark(), common.settings(), Clock.systemUTC());
+    Settings settings = common.settings();
+    List<List<LocalDate>> runs = batches(start, end, perDate ? 1 : batchDays(settings));
+    PipelineRunner runner = new PipelineRunner(common.spark(), settings, Clock.systemUTC());
     long days = java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1;
     long t0 = System.nanoTime();
     int i = 0;
-    for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+    for (List<LocalDate> batch : runs) {
       i++;
-      System.out.printf("== date %s (%d of %d, elapsed %s)%n", d, i, days, ConsoleProgress.elapsed(t0));
-      RunReport report = runner.run(d, chosen, new ConsoleProgress(System.out));
+      String dates = batch.size() == 1 ? "date " + batch.get(0) : "dates " + batch.get(0) + " to " + batch.get(batch.size() - 1);
+      System.out.printf("== %s (%d of %d, elapsed %s)%n", dates, i, runs.size(), ConsoleProgress.elapsed(t0));
+      RunReport report = runner.run(batch, chosen, new ConsoleProgress(System.out));
       ConsoleProgress.printSummary(System.out, report, runner.reportPath(report.runId()));
     }
-    System.out.printf("backfill of %d dates done in %s%n", days, ConsoleProgress.elapsed(t0));
+    System.out.printf("backfill of %d dates in %d runs done in %s%n", days, runs.size(), ConsoleProgress.elapsed(t0));
     return 0;
+  }
+
+  /** The dates from start to end (inclusive), oldest first, in consecutive runs of at most {@code size} dates. */
+  static List<List<LocalDate>> batches(LocalDate start, LocalDate end, int size) {
+    List<List<LocalDate>> out = new ArrayList<>();
+    List<LocalDate> batch = new ArrayList<>();
+    for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+      if (batch.size() == size) {
+        out.add(batch);
+        batch = new ArrayList<>();
+      }
+      batch.add(d);
+    }
+    out.add(batch);
+    return out;
+  }
+
+  private static int batchDays(Settings s) {
+    Setting setting = Setting.BACKFILL_BATCH_DAYS;
+    String v = s.get(setting).trim();
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= 1 && n <= 366) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw Errors.badSetting(setting.key(), v, s.origin(setting).name().toLowerCase(), "a whole number from 1 to 366");
   }
 }

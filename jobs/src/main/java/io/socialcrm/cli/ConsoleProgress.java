@@ -63,7 +63,10 @@ final class ConsoleProgress implements RunListener {
       t.row(List.of("", "TOTAL", report.totals().files(), report.totals().read(), report.totals().loaded(),
           report.totals().quarantined(), report.totals().erased(), ""));
     }
-    out.printf("run %s (%s) %s%n", report.runId(), report.date(), report.status());
+    List<String> dates = report.dates();
+    String when = dates.size() == 1 ? report.date()
+        : dates.get(0) + " to " + dates.get(dates.size() - 1) + ", " + dates.size() + " dates";
+    out.printf("run %s (%s) %s%n", report.runId(), when, report.status());
     t.print(out);
     report.stepDurationsMs().forEach((k, v) -> out.printf("step %s: %.1fs%n", k, v / 1000.0));
     out.println("report: " + reportPath);

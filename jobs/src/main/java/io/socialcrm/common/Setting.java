@@ -21,7 +21,8 @@ public enum Setting {
   ALERT_SPIKE_Z("marts.alerts.spike.z", "SOCIALCRM_ALERT_SPIKE_Z", "3", "alerts: a day is a spike when it is this many standard deviations above the baseline mean"),
   ALERT_MIN_MENTIONS("marts.alerts.min.mentions", "SOCIALCRM_ALERT_MIN_MENTIONS", "10", "alerts: days with fewer mentions than this never raise a spike"),
   INFLUENCE_DAMPING("marts.influence.damping", "SOCIALCRM_INFLUENCE_DAMPING", "0.85", "influence: PageRank damping factor over the mention/reply/repost graph"),
-  INFLUENCE_ITERATIONS("marts.influence.iterations", "SOCIALCRM_INFLUENCE_ITERATIONS", "20", "influence: PageRank iterations");
+  INFLUENCE_ITERATIONS("marts.influence.iterations", "SOCIALCRM_INFLUENCE_ITERATIONS", "20", "influence: PageRank iterations"),
+  BACKFILL_BATCH_DAYS("backfill.batch.days", "SOCIALCRM_BACKFILL_BATCH_DAYS", "31", "backfill: most dates ingested in one pass (one run); a longer range is split into runs of this many dates");
 
   private final String key;
   private final String envVar;

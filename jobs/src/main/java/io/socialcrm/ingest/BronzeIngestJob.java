@@ -32,13 +32,17 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Step {@code ingest}: reads a date's landing files of every input, validates them against their contracts and
- * replaces that date's partition of each bronze table (valid records) and quarantine table (rejected records,
- * whole, with reasons). Each table is written once, atomically, so a rerun gives the same tables and a killed
- * run leaves either the previous or the new state. Counts are reconciled against what Delta committed.
+ * Step {@code ingest}: reads the landing files of one or more dates of every input, validates them against their
+ * contracts and replaces those dates' partitions of each bronze table (valid records) and quarantine table
+ * (rejected records, whole, with reasons). Each record keeps the date of the folder it came from as
+ * {@code _ingest_date} and each date is validated as its own load, so ingesting several dates at once (a
+ * backfill) gives exactly the tables that ingesting them one by one gives, at the fixed cost of one ingest. Each
+ * table is written once, atomically, so a rerun gives the same tables and a killed run leaves either the
+ * previous or the new state. Counts are reconciled against what Delta committed.
  */
 public final class BronzeIngestJob {
   static final int PARALLEL_INPUTS = 4;
@@ -58,11 +62,20 @@ public final class BronzeIngestJob {
     this.crmDatabase = crmDatabase;
   }
 
-  public List<InputResult> run(List<Contract> contracts, LocalDate date, String runId, Instant ingestedAt,
+  /**
+   * Ingests the given landing dates (one for a nightly run, several for a backfill) of every contract and
+   * reports each input once, over all the dates, with per-file counts; each file's date is in its report.
+   * Fails before writing anything when a date has no landing data at all.
+   */
+  public List<InputResult> run(List<Contract> contracts, List<LocalDate> dates, String runId, Instant ingestedAt,
                                Consumer<InputResult> onInput) {
+    List<LocalDate> days = dates.stream().distinct().sorted().toList();
+    if (days.isEmpty()) {
+      throw new IllegalArgumentException("no date to ingest");
+    }
     List<Contract> fromFiles = contracts.stream().filter(c -> crmDatabase == null || !c.isCrm()).toList();
     if (!fromFiles.isEmpty()) {
-      landing.requireData(fromFiles, date);
+      days.forEach(d -> landing.requireData(fromFiles, d));
     }
     // Inputs are independent, so a few are read, checked and loaded at once (on a small machine most of an
     // input's time is job scheduling and Delta commits, which overlap well). The quarantine table of a source
@@ -75,10 +88,10 @@ public final class BronzeIngestJob {
     try {
       for (Contract contract : contracts) {
         bySource.computeIfAbsent(contract.source(), k -> new ArrayList<>())
-            .add(inputs.submit(() -> checkAndLoad(contract, date, runId, ingestedAt, guard)));
+            .add(inputs.submit(() -> checkAndLoad(contract, days, runId, ingestedAt, guard)));
       }
       List<Future<List<InputResult>>> perSource = new ArrayList<>();
-      bySource.forEach((source, checked) -> perSource.add(sources.submit(() -> quarantine(source, checked, date, onInput))));
+      bySource.forEach((source, checked) -> perSource.add(sources.submit(() -> quarantine(source, checked, days, onInput))));
       Map<String, InputResult> byInput = new java.util.HashMap<>();
       for (List<InputResult> rs : all(perSource)) {
         rs.forEach(r -> byInput.put(r.input(), r));
@@ -90,26 +103,32 @@ public final class BronzeIngestJob {
     }
   }
 
-  /** One input's records of the date: checked (and cached until its source's quarantine is written), bronze loaded. */
-  private record Checked(Contract contract, Dataset<Row> records, Counts counts, List<String> files, long loaded,
+  /** A landing file (or JDBC slice) and the date it was read for. */
+  record DatedFile(String file, LocalDate date) {}
+
+  /** One input's records of the dates: checked (and cached until its source's quarantine is written), bronze loaded. */
+  private record Checked(Contract contract, Dataset<Row> records, Counts counts, List<DatedFile> files, long loaded,
                          long startNanos) {
     Dataset<Row> rejected() {
       return rejectedRecords(records).withColumn(BronzeTables.INPUT, lit(contract.name()));
     }
   }
 
-  private Checked checkAndLoad(Contract contract, LocalDate date, String runId, Instant ingestedAt, ReplayGuard guard) {
+  private Checked checkAndLoad(Contract contract, List<LocalDate> days, String runId, Instant ingestedAt,
+                               ReplayGuard guard) {
     long start = System.nanoTime();
-    List<String> files = new ArrayList<>();
-    Dataset<Row> raw;
-    if (contract.isCrm() && crmDatabase != null) {
-      raw = crmDatabase.read(contract, date);
-      files.add(crmDatabase.sourceName(contract));
-    } else {
-      raw = reader.empty(contract);
-      for (String file : landing.files(contract, date)) {
-        raw = raw.unionByName(reader.read(contract, file));
-        files.add(file);
+    List<DatedFile> files = new ArrayList<>();
+    Dataset<Row> raw = reader.empty(contract).withColumn(BronzeTables.INGEST_DATE, lit(null).cast(DataTypes.DateType));
+    for (LocalDate date : days) {
+      Column ingestDate = lit(java.sql.Date.valueOf(date));
+      if (contract.isCrm() && crmDatabase != null) {
+        raw = raw.unionByName(crmDatabase.read(contract, date).withColumn(BronzeTables.INGEST_DATE, ingestDate));
+        files.add(new DatedFile(crmDatabase.sourceName(contract), date));
+      } else {
+        for (String file : landing.files(contract, date)) {
+          raw = raw.unionByName(reader.read(contract, file).withColumn(BronzeTables.INGEST_DATE, ingestDate));
+          files.add(new DatedFile(file, date));
+        }
       }
     }
     // Erased people's records are dropped before validation, so they reach neither bronze nor quarantine; the
@@ -117,7 +136,7 @@ public final class BronzeIngestJob {
     boolean screened = guard != null && ReplayGuard.applies(contract);
     Dataset<Row> incoming = screened ? raw.persist(StorageLevel.MEMORY_AND_DISK()) : raw;
     Dataset<Row> kept = screened ? guard.apply(contract, incoming) : raw;
-    Dataset<Row> checked = withMetadata(ContractValidator.validate(contract, kept), runId, ingestedAt, date)
+    Dataset<Row> checked = withMetadata(ContractValidator.validate(contract, kept), runId, ingestedAt)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Counts counts = Counts.of(checked);
@@ -125,7 +144,7 @@ public final class BronzeIngestJob {
         counts = counts.withRead(readPerFile(incoming));
       }
       long expected = counts.read() - counts.rejected() - counts.erased();
-      long loaded = replacePartition(validRecords(contract, checked), expected == 0, BronzeTables.bronze(contract), date);
+      long loaded = replacePartitions(validRecords(contract, checked), expected == 0, BronzeTables.bronze(contract), days);
       if (loaded != expected) {
         throw Errors.reconciliationFailed(contract.name(), counts.read(), loaded, counts.rejected(), counts.erased());
       }
@@ -140,20 +159,20 @@ public final class BronzeIngestJob {
     }
   }
 
-  /** Records read per file before any was dropped: one row per file. */
-  private static Map<String, Long> readPerFile(Dataset<Row> raw) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (Row r : raw.groupBy(col(RawRecords.SOURCE_FILE)).count().collectAsList()) {
-      out.put(r.getString(0), r.getLong(1));
+  /** Records read per file and date before any was dropped: one row per file. */
+  private static Map<DatedFile, Long> readPerFile(Dataset<Row> raw) {
+    Map<DatedFile, Long> out = new LinkedHashMap<>();
+    for (Row r : raw.groupBy(col(RawRecords.SOURCE_FILE), col(BronzeTables.INGEST_DATE).cast("string")).count().collectAsList()) {
+      out.put(new DatedFile(r.getString(0), LocalDate.parse(r.getString(1))), r.getLong(2));
     }
     return out;
   }
 
   /**
-   * Writes a source's quarantine partition of the date in one commit (the rejected records of all its inputs),
+   * Writes a source's quarantine partitions of the dates in one commit (the rejected records of all its inputs),
    * reconciles it, and reports each input.
    */
-  private List<InputResult> quarantine(String source, List<Future<Checked>> pending, LocalDate date,
+  private List<InputResult> quarantine(String source, List<Future<Checked>> pending, List<LocalDate> days,
                                        Consumer<InputResult> onInput) {
     List<Checked> checked = new ArrayList<>();
     RuntimeException failure = null;
@@ -173,7 +192,7 @@ public final class BronzeIngestJob {
       for (Checked c : checked.subList(1, checked.size())) {
         all = all.unionByName(c.rejected());
       }
-      long quarantined = replacePartition(all, rejected == 0, BronzeTables.quarantine(source), date);
+      long quarantined = replacePartitions(all, rejected == 0, BronzeTables.quarantine(source), days);
       if (quarantined != rejected) {
         long read = checked.stream().mapToLong(c -> c.counts().read()).sum();
         long erased = checked.stream().mapToLong(c -> c.counts().erased()).sum();
@@ -182,9 +201,9 @@ public final class BronzeIngestJob {
       List<InputResult> results = new ArrayList<>();
       for (Checked c : checked) {
         List<InputResult.FileCount> files = new ArrayList<>();
-        for (String file : c.files()) {
+        for (DatedFile file : c.files()) {
           long[] n = c.counts().perFile().getOrDefault(file, new long[3]);
-          files.add(new InputResult.FileCount(file, n[0], n[1], n[2]));
+          files.add(new InputResult.FileCount(file.file(), file.date().toString(), n[0], n[1], n[2]));
         }
         InputResult r = new InputResult(c.contract().name(), source, files, c.counts().read(), c.loaded(),
             c.counts().rejected(), c.counts().erased(), c.counts().reasons(), (System.nanoTime() - c.startNanos()) / 1_000_000);
@@ -225,10 +244,11 @@ public final class BronzeIngestJob {
   }
 
   /**
-   * Records read, rejected and erased per file ({read, rejected, erased}), and reasons per code, from one
-   * aggregation over the checked records (and, when erased records were dropped, one count of the records read).
+   * Records read, rejected and erased per file and date ({read, rejected, erased}), and reasons per code, from
+   * one aggregation over the checked records (and, when erased records were dropped, one count of the records
+   * read). A JDBC slice has the same name on every date, hence the date in the key.
    */
-  record Counts(Map<String, long[]> perFile, Map<String, Long> reasons) {
+  record Counts(Map<DatedFile, long[]> perFile, Map<String, Long> reasons) {
     long read() {
       return perFile.values().stream().mapToLong(v -> v[0]).sum();
     }
@@ -242,8 +262,8 @@ public final class BronzeIngestJob {
     }
 
     /** These counts with the records read per file before erased ones were dropped: the difference is erased. */
-    Counts withRead(Map<String, Long> readPerFile) {
-      Map<String, long[]> out = new LinkedHashMap<>();
+    Counts withRead(Map<DatedFile, Long> readPerFile) {
+      Map<DatedFile, long[]> out = new LinkedHashMap<>();
       perFile.forEach((f, v) -> out.put(f, v.clone()));
       readPerFile.forEach((f, n) -> {
         long[] v = out.computeIfAbsent(f, k -> new long[3]);
@@ -254,32 +274,34 @@ public final class BronzeIngestJob {
     }
 
     static Counts of(Dataset<Row> checked) {
-      // One row per (file, reason code): bounded by files x codes, never by the data.
+      // One row per (file, date, reason code): bounded by files x codes, never by the data.
       Dataset<Row> exploded = checked.select(col(RawRecords.SOURCE_FILE),
+          col(BronzeTables.INGEST_DATE).cast("string").as(BronzeTables.INGEST_DATE),
           posexplode_outer(col(ContractValidator.REASONS + ".code")));
-      List<Row> rows = exploded.groupBy(col(RawRecords.SOURCE_FILE), col("col").as("code"))
+      List<Row> rows = exploded.groupBy(col(RawRecords.SOURCE_FILE), col(BronzeTables.INGEST_DATE), col("col").as("code"))
           .agg(count(lit(1)).as("reasons"), sum(when(coalesce(col("pos"), lit(0)).equalTo(0), 1).otherwise(0)).as("records"))
           .collectAsList();
-      Map<String, long[]> perFile = new LinkedHashMap<>();
+      Map<DatedFile, long[]> perFile = new LinkedHashMap<>();
       Map<String, Long> reasons = new java.util.TreeMap<>();
       for (Row r : rows) {
-        long[] c = perFile.computeIfAbsent(r.getString(0), k -> new long[3]);
-        long records = r.getLong(3);
+        long[] c = perFile.computeIfAbsent(new DatedFile(r.getString(0), LocalDate.parse(r.getString(1))),
+            k -> new long[3]);
+        long records = r.getLong(4);
         c[0] += records;
-        if (!r.isNullAt(1)) {
+        if (!r.isNullAt(2)) {
           c[1] += records;
-          reasons.merge(r.getString(1), r.getLong(2), Long::sum);
+          reasons.merge(r.getString(2), r.getLong(3), Long::sum);
         }
       }
       return new Counts(perFile, reasons);
     }
   }
 
-  static Dataset<Row> withMetadata(Dataset<Row> checked, String runId, Instant ingestedAt, LocalDate date) {
+  /** The run's metadata; {@link BronzeTables#INGEST_DATE} each record already carries from its landing folder. */
+  static Dataset<Row> withMetadata(Dataset<Row> checked, String runId, Instant ingestedAt) {
     return checked
         .withColumn(BronzeTables.RUN_ID, lit(runId))
-        .withColumn(BronzeTables.INGESTED_AT, lit(Timestamp.from(ingestedAt)))
-        .withColumn(BronzeTables.INGEST_DATE, lit(java.sql.Date.valueOf(date)));
+        .withColumn(BronzeTables.INGESTED_AT, lit(Timestamp.from(ingestedAt)));
   }
 
   /** Valid records as bronze stores them: typed contract columns, unknown fields, ingestion metadata. */
@@ -301,19 +323,22 @@ public final class BronzeIngestJob {
   }
 
   /**
-   * Replaces one date's partition of a Delta table in one commit and returns the rows that commit wrote, read
-   * from the commit's own metrics. With nothing to write, the date's partition is deleted instead (a no-op when
-   * it holds nothing), so the table always mirrors the landing area of that date.
+   * Replaces the dates' partitions of a Delta table in one commit and returns the rows that commit wrote, read
+   * from the commit's own metrics. A date without rows has its partition emptied by the same commit; with
+   * nothing to write at all, the dates' partitions are deleted instead (a no-op when they hold nothing), so the
+   * table always mirrors the landing area of those dates.
    */
-  private long replacePartition(Dataset<Row> rows, boolean empty, LakeTable table, LocalDate date) {
-    String where = BronzeTables.INGEST_DATE + " = '" + date + "'";
-    String partitionDir = BronzeTables.INGEST_DATE + "=" + date;
+  private long replacePartitions(Dataset<Row> rows, boolean empty, LakeTable table, List<LocalDate> days) {
+    String where = BronzeTables.INGEST_DATE + " IN ("
+        + String.join(", ", days.stream().map(d -> "'" + d + "'").toList()) + ")";
     String path = lake.path(table);
     try {
       boolean exists = lake.isDeltaTable(path);
       if (empty) {
-        if (exists && lake.exists(Lake.join(path, partitionDir))) {
-          // Delta on a file system keeps a date's files under its partition folder: without the folder there
+        java.util.Set<String> partitionDirs = new java.util.HashSet<>();
+        days.forEach(d -> partitionDirs.add(BronzeTables.INGEST_DATE + "=" + d));
+        if (exists && lake.listDirs(path).stream().anyMatch(d -> partitionDirs.contains(d.substring(d.lastIndexOf('/') + 1)))) {
+          // Delta on a file system keeps a date's files under its partition folder: without the folders there
           // is nothing to delete, and the delete (a snapshot scan and a commit) is skipped.
           DeltaTable.forPath(spark, path).delete(where);
         } else if (!exists) {

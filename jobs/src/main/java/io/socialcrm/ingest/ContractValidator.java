@@ -29,7 +29,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * Checks raw records (see {@link RawRecords}) against their contract. A pure transformation: the result has the
  * contract's columns typed, the raw-record columns, and {@link #REASONS}, the list of every rule the record
  * breaks as {@code struct<code, column, detail>} (empty when the record is valid). Built from Spark's own
- * functions only, no UDF.
+ * functions only, no UDF. Records that carry {@link BronzeTables#INGEST_DATE} (an ingest of several dates at
+ * once) keep it, and each date is its own load: a key repeats only within its date, so every date validates
+ * exactly as it would alone.
  */
 public final class ContractValidator {
   public static final String REASONS = "_reasons";
@@ -50,11 +52,16 @@ public final class ContractValidator {
   public static Dataset<Row> validate(Contract contract, Dataset<Row> raw) {
     // One projection per stage (not a withColumn per column: that re-analyses the plan each time).
     // Stage 1: each raw text beside its typed value, so checks can tell "absent" from "unparseable".
+    List<String> carried = new ArrayList<>(META);
+    boolean dated = List.of(raw.columns()).contains(BronzeTables.INGEST_DATE);
+    if (dated) {
+      carried.add(BronzeTables.INGEST_DATE);
+    }
     List<Column> stage1 = new ArrayList<>();
     for (ColumnSpec c : contract.columns()) {
       stage1.add(col(c.name()).as(RAW_PREFIX + c.name()));
     }
-    META.forEach(m -> stage1.add(col(m)));
+    carried.forEach(m -> stage1.add(col(m)));
     Dataset<Row> df = raw.select(stage1.toArray(new Column[0]));
     List<Column> stage2 = new ArrayList<>(List.of(col("*")));
     contract.columns().forEach(c -> stage2.add(typed(c).as(c.name())));
@@ -73,11 +80,11 @@ public final class ContractValidator {
         : filter(array(reasons.toArray(new Column[0])), r -> r.isNotNull());
     List<Column> stage3 = new ArrayList<>();
     contract.columns().forEach(c -> stage3.add(col(c.name())));
-    META.forEach(m -> stage3.add(col(m)));
+    carried.forEach(m -> stage3.add(col(m)));
     stage3.add(when(col(RawRecords.MALFORMED),
         array(reason(MALFORMED_RECORD, lit(null), lit("the record could not be parsed")))).otherwise(found).as(REASONS));
     df = df.select(stage3.toArray(new Column[0]));
-    return markDuplicates(contract, df).drop(RawRecords.MALFORMED);
+    return markDuplicates(contract, df, dated).drop(RawRecords.MALFORMED);
   }
 
   private static final List<String> META = List.of(RawRecords.EXTRA, RawRecords.RECORD, RawRecords.MALFORMED,
@@ -86,12 +93,15 @@ public final class ContractValidator {
   /**
    * Records that repeat the key of an earlier valid record (by file and row) of the same load are quarantined
    * as duplicates, pointing at the record that was kept; only otherwise-valid records take part, so a broken
-   * record never hides a good one.
+   * record never hides a good one. With {@code dated}, a load is one {@link BronzeTables#INGEST_DATE}.
    */
-  private static Dataset<Row> markDuplicates(Contract contract, Dataset<Row> df) {
+  private static Dataset<Row> markDuplicates(Contract contract, Dataset<Row> df, boolean dated) {
     List<Column> partition = new ArrayList<>();
     contract.keys().forEach(k -> partition.add(col(k)));
     partition.add(col("_valid"));
+    if (dated) {
+      partition.add(col(BronzeTables.INGEST_DATE));
+    }
     WindowSpec inKeyOrder = Window.partitionBy(partition.toArray(new Column[0]))
         .orderBy(col(RawRecords.SOURCE_FILE), col(RawRecords.SOURCE_ROW));
     Column duplicate = col("_valid").and(row_number().over(inKeyOrder).gt(1));

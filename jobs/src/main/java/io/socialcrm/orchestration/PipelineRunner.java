@@ -29,8 +29,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs the steps of one date in order and writes the run report: {@code running} when it starts, then
- * {@code succeeded} or {@code failed} with the error. Wires jobs only; the logic lives in the step packages.
+ * Runs the steps of one date, or of a batch of dates, in order and writes the run report: {@code running} when it
+ * starts, then {@code succeeded} or {@code failed} with the error. Wires jobs only; the logic lives in the step
+ * packages.
  */
 public final class PipelineRunner {
   private static final DateTimeFormatter RUN_TS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
@@ -50,15 +51,33 @@ public final class PipelineRunner {
     this.clock = clock;
   }
 
+  /** Runs the steps for one date (the nightly run). */
   public RunReport run(LocalDate date, List<Step> steps, RunListener listener) {
+    return run(List.of(date), steps, listener);
+  }
+
+  /**
+   * Runs the steps for a batch of dates as one run: ingest takes every date in one pass (each into its own
+   * partitions, as separate runs would), then conform, identity and marts run once, for the last date. They are
+   * incremental over everything bronze gained, so silver ends as it would after one run per date; what a run
+   * makes for its own date only (identity links' start, the care queue and alerts) is made for the last date.
+   */
+  public RunReport run(List<LocalDate> dates, List<Step> steps, RunListener listener) {
+    List<LocalDate> days = dates.stream().distinct().sorted().toList();
+    if (days.isEmpty()) {
+      throw new IllegalArgumentException("a run needs a date");
+    }
+    LocalDate date = days.get(days.size() - 1);
     lake.ensureWritable();
     Instant started = clock.instant();
-    String runId = date + "_" + RUN_TS.format(started) + "_" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    String label = days.size() == 1 ? date.toString() : days.get(0) + "_" + date;
+    String runId = label + "_" + RUN_TS.format(started) + "_" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    List<String> dayIds = days.stream().map(LocalDate::toString).toList();
     List<String> stepIds = steps.stream().map(Step::id).toList();
     Map<String, Long> durations = new LinkedHashMap<>();
     List<RunReport.SourceCounts> sources = new ArrayList<>();
     Map<String, Map<String, Object>> metrics = new LinkedHashMap<>();
-    write(new RunReport(runId, date.toString(), stepIds, RunReport.RUNNING, started.toString(), null,
+    write(new RunReport(runId, date.toString(), dayIds, stepIds, RunReport.RUNNING, started.toString(), null,
         lake.root(), landing.root(), durations, sources, null, null, metrics));
     try {
       int n = 0;
@@ -68,7 +87,7 @@ public final class PipelineRunner {
         long t0 = System.nanoTime();
         switch (step) {
           case INGEST -> {
-            for (InputResult r : ingestJob().run(Contracts.all(), date, runId, started, res -> listener.inputDone(step, res))) {
+            for (InputResult r : ingestJob().run(Contracts.all(), days, runId, started, res -> listener.inputDone(step, res))) {
               sources.add(RunReport.SourceCounts.of(r));
             }
           }
@@ -86,12 +105,12 @@ public final class PipelineRunner {
         listener.stepFinished(n, steps.size(), step, ms);
       }
     } catch (RuntimeException e) {
-      write(new RunReport(runId, date.toString(), stepIds, RunReport.FAILED, started.toString(),
+      write(new RunReport(runId, date.toString(), dayIds, stepIds, RunReport.FAILED, started.toString(),
           clock.instant().toString(), lake.root(), landing.root(), durations, sources, RunReport.Totals.of(sources),
           e instanceof SocialCrmException ? e.getMessage() : Errors.rootMessage(e), metrics));
       throw e;
     }
-    RunReport done = new RunReport(runId, date.toString(), stepIds, RunReport.SUCCEEDED, started.toString(),
+    RunReport done = new RunReport(runId, date.toString(), dayIds, stepIds, RunReport.SUCCEEDED, started.toString(),
         clock.instant().toString(), lake.root(), landing.root(), durations, sources, RunReport.Totals.of(sources), null, metrics);
     write(done);
     return done;

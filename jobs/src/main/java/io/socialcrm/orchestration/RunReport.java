@@ -6,11 +6,15 @@ import io.socialcrm.ingest.InputResult;
 import java.util.List;
 import java.util.Map;
 
-/** What one run did, written to {@code <lake>/_runs/<run-id>.json}. */
+/**
+ * What one run did, written to {@code <lake>/_runs/<run-id>.json}. {@code date} is the run's date (the last of
+ * {@code dates}); {@code dates} are the landing dates its ingest took (one, or a backfill batch's several).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunReport(
     @JsonProperty("run_id") String runId,
     @JsonProperty("date") String date,
+    @JsonProperty("dates") List<String> dates,
     @JsonProperty("steps") List<String> steps,
     @JsonProperty("status") String status,
     @JsonProperty("started_at") String startedAt,
@@ -27,7 +31,7 @@ public record RunReport(
   public static final String SUCCEEDED = "succeeded";
   public static final String FAILED = "failed";
 
-  /** Per input: its files and counts; read = loaded + quarantined + erased. */
+  /** Per input, over all the run's dates: its files (each with its date) and counts; read = loaded + quarantined + erased. */
   public record SourceCounts(
       @JsonProperty("input") String input,
       @JsonProperty("source") String source,
