@@ -82,7 +82,7 @@ final class BackfillCommand implements Callable<Integer> {
     return out;
   }
 
-  private static int batchDays(Settings s) {
+  static int batchDays(Settings s) {
     Setting setting = Setting.BACKFILL_BATCH_DAYS;
     String v = s.get(setting).trim();
     try {

@@ -36,9 +36,11 @@ import picocli.CommandLine.Parameters;
         + "a plain Spark read of the landing files against the ingest step over the same files, and prints "
         + "records per second per core and their ratio. 'benchmark sentiment' scores the hand-labelled posts "
         + "shipped in schemas/lexicons/labelled and prints, per language, sentiment macro-F1 and accuracy and intent "
-        + "to buy precision, recall and F1.")
+        + "to buy precision, recall and F1. 'benchmark nightly' generates --days + 1 days if --work has none, times "
+        + "a backfill of --days days into a new lake, the next night with all steps, and a rerun of that night, appends "
+        + "the result to <work>/nightly.tsv and prints every recorded scale with its growth against the smallest.")
 final class BenchmarkCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ingest or sentiment.")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ingest, sentiment or nightly.")
   String what;
 
   @Option(names = "--scale", defaultValue = "medium", description = "small, medium or large (default ${DEFAULT-VALUE}).")
@@ -56,8 +58,8 @@ final class BenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!"ingest".equals(what) && !"sentiment".equals(what)) {
-      throw Errors.badArgument("benchmark", what, "ingest or sentiment");
+    if (!List.of("ingest", "sentiment", "nightly").contains(what)) {
+      throw Errors.badArgument("benchmark", what, "ingest, sentiment or nightly");
     }
     CommonOptions common = new CommonOptions();
     common.verbose = verbose;
@@ -65,10 +67,21 @@ final class BenchmarkCommand implements Callable<Integer> {
     if ("sentiment".equals(what)) {
       return sentiment(spark);
     }
+    int nDays = days == null ? scale.defaultDays() : days;
+    if ("nightly".equals(what)) {
+      if (nDays < 1 || nDays > 89) {
+        throw Errors.badArgument("--days", Integer.toString(nDays), "a number of days from 1 to 89");
+      }
+      NightlyBenchmark bench = new NightlyBenchmark(spark, Path.of(work));
+      System.out.printf("benchmark nightly, scale %s, %d days, %d cores%n", scale.name().toLowerCase(), nDays,
+          spark.sparkContext().defaultParallelism());
+      bench.run(scale, nDays, common.settings());
+      bench.printGrowth();
+      return 0;
+    }
     int cores = spark.sparkContext().defaultParallelism();
     Path dir = Path.of(work, scale.name().toLowerCase()).toAbsolutePath();
     Path landingDir = dir.resolve("landing");
-    int nDays = days == null ? scale.defaultDays() : days;
     if (!Files.isDirectory(landingDir)) {
       System.out.printf("generating %s data (%d days) into %s ...%n", scale.name().toLowerCase(), nDays, dir);
       long g0 = System.nanoTime();
@@ -76,7 +89,7 @@ final class BenchmarkCommand implements Callable<Integer> {
       System.out.printf("generated in %.1fs%n", (System.nanoTime() - g0) / 1e9);
     }
     Path lakeDir = dir.resolve("lake");
-    deleteRecursively(lakeDir);
+    NightlyBenchmark.deleteRecursively(lakeDir);
     Settings settings = Settings.defaults().with(Setting.LANDING, landingDir.toString()).with(Setting.LAKE, lakeDir.toString());
     Lake lake = new Lake(spark, lakeDir.toString());
     Landing landing = new Landing(landingDir.toString(), lake);
@@ -142,16 +155,5 @@ final class BenchmarkCommand implements Callable<Integer> {
       return spark.read().option("header", "true").option("multiLine", "true").csv(file).count();
     }
     return spark.read().text(file).filter("trim(value) <> ''").count();
-  }
-
-  private static void deleteRecursively(Path p) throws java.io.IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (var walk = Files.walk(p)) {
-      for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(x);
-      }
-    }
   }
 }
