@@ -21,7 +21,9 @@ public enum Setting {
   ALERT_SPIKE_Z("marts.alerts.spike.z", "SOCIALCRM_ALERT_SPIKE_Z", "3", "alerts: a day is a spike when it is this many standard deviations above the baseline mean"),
   ALERT_MIN_MENTIONS("marts.alerts.min.mentions", "SOCIALCRM_ALERT_MIN_MENTIONS", "10", "alerts: days with fewer mentions than this never raise a spike"),
   INFLUENCE_DAMPING("marts.influence.damping", "SOCIALCRM_INFLUENCE_DAMPING", "0.85", "influence: PageRank damping factor over the mention/reply/repost graph"),
-  INFLUENCE_ITERATIONS("marts.influence.iterations", "SOCIALCRM_INFLUENCE_ITERATIONS", "20", "influence: PageRank iterations");
+  INFLUENCE_ITERATIONS("marts.influence.iterations", "SOCIALCRM_INFLUENCE_ITERATIONS", "20", "influence: PageRank iterations"),
+  // Identity (step identity).
+  IDENTITY_REFIT("identity.refit", "SOCIALCRM_IDENTITY_REFIT", "false", "identity: true re-estimates the match model on this run (and re-scores every pair); false reuses the model fitted under the current match configuration and scores only the pairs of changed records");
 
   private final String key;
   private final String envVar;
