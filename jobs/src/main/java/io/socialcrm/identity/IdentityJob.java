@@ -74,10 +74,9 @@ public final class IdentityJob {
     MatchConfig config = MatchConfig.load(PROFILE_CUSTOMER);
     String configFingerprint = configFingerprint();
     LinkageEngine engine = new LinkageEngine(spark, config);
-    Dataset<Row> profiles = IdentityInputs.profiles(read(SilverTables.SOCIAL_PROFILES))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> customers = IdentityInputs.customers(read(SilverTables.CUSTOMERS))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    // Leaves (computed once, plan cut): blocking, fingerprints and deterministic links read them many times.
+    Dataset<Row> profiles = IdentityInputs.profiles(read(SilverTables.SOCIAL_PROFILES)).localCheckpoint();
+    Dataset<Row> customers = IdentityInputs.customers(read(SilverTables.CUSTOMERS)).localCheckpoint();
     Dataset<Row> consented = read(SilverTables.CONSENT).where(col("granted")).select("customer_id", "platform");
     Dataset<Row> decisions = read(SilverTables.STEWARD_DECISIONS);
     Dataset<Row> interactions = read(SilverTables.INTERACTIONS);
@@ -88,7 +87,7 @@ public final class IdentityJob {
             profiles.select(col("profile_key"), engine.leftFingerprint().as("fingerprint")),
             customers.select(col("customer_id"), engine.rightFingerprint().as("fingerprint")),
             consented, engine.skippedBlocks(profiles, customers), modelId)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .localCheckpoint(); // a leaf: the blocking plans below read it many times
     String pairsPath = lake.path(IdentityTables.PAIRS);
     String recordsPath = lake.path(IdentityTables.RECORDS);
     Dataset<Row> storedRecords = lake.isDeltaTable(pairsPath) && lake.isDeltaTable(recordsPath)
@@ -112,8 +111,8 @@ public final class IdentityJob {
         store = PairStore.pairs(engine.score(compared, model), config.reviewMinProbability());
       } else {
         model = stored.model();
-        changed = PairStore.changed(storedRecords, records).persist(StorageLevel.MEMORY_AND_DISK());
-        removed = PairStore.removed(storedRecords, records).persist(StorageLevel.MEMORY_AND_DISK());
+        changed = PairStore.changed(storedRecords, records).localCheckpoint();
+        removed = PairStore.removed(storedRecords, records).localCheckpoint();
         changes = new long[] {count(changed, PairStore.PROFILE), count(removed, PairStore.PROFILE),
             count(changed, PairStore.CUSTOMER), count(removed, PairStore.CUSTOMER)};
         Dataset<Row> storedPairs = spark.read().format("delta").load(pairsPath);
@@ -123,9 +122,9 @@ public final class IdentityJob {
         } else {
           Dataset<Row> flipped = PairStore.flippedBlocks(changed, removed);
           Dataset<Row> changedProfiles = PairStore.ids(changed, PairStore.PROFILE)
-              .unionByName(engine.recordsInBlocks(profiles, true, flipped)).distinct();
+              .unionByName(engine.recordsInBlocks(profiles, true, flipped)).distinct().localCheckpoint();
           Dataset<Row> changedCustomers = PairStore.ids(changed, PairStore.CUSTOMER)
-              .unionByName(engine.recordsInBlocks(customers, false, flipped)).distinct();
+              .unionByName(engine.recordsInBlocks(customers, false, flipped)).distinct().localCheckpoint();
           compared = engine.compare(consentedOnly(
                   engine.block(profiles, customers, changedProfiles, changedCustomers).pairs(), consented))
               .persist(StorageLevel.MEMORY_AND_DISK());
@@ -195,10 +194,6 @@ public final class IdentityJob {
       best.unpersist();
       strong.unpersist();
       review.unpersist();
-      if (changed != null) {
-        changed.unpersist();
-        removed.unpersist();
-      }
       long linkCount = spark.read().format("delta").load(linksPath).where("is_current").count();
       return new IdentityResult(candidateCount, linkCount, inserted, closed, reviewCount, model.iterations(),
           stored != null, changes[0], changes[1], changes[2], changes[3], storedCount,
@@ -210,9 +205,6 @@ public final class IdentityJob {
       if (store != null) {
         store.unpersist();
       }
-      records.unpersist();
-      profiles.unpersist();
-      customers.unpersist();
     }
   }
 
