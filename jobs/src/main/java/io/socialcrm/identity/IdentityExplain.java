@@ -60,7 +60,8 @@ public final class IdentityExplain {
     Dataset<Row> customers = IdentityInputs.customers(SilverTables.CUSTOMERS.read(spark, lake));
     // The model the identity step scores with (its term frequencies included); an older configuration's model
     // with today's term frequencies when the step has not run since the configuration changed.
-    IdentityTables.StoredModel stored = IdentityTables.storedModel(spark, lake, IdentityJob.configFingerprint());
+    IdentityTables.StoredModel stored = IdentityTables.storedModel(spark, lake, IdentityJob.configFingerprint(),
+        customers);
     MatchModel model = stored != null ? stored.model()
         : MatchModel.fromJson(modelJson).withTermFrequencies(engine.termFrequencies(customers));
     Dataset<Row> scored = engine.score(engine.compare(engine.candidatePairs(one, customers)), model);

@@ -35,6 +35,10 @@ import org.apache.spark.storage.StorageLevel;
  * compared with that platform's profiles), then steward decisions (a rejected pair never links, a confirmed pair
  * always does), then deterministic links, then the model's links at or above the auto-link probability. One-to-one
  * per platform is applied over all of them in that order of precedence.
+ *
+ * <p>Incremental: the model is fitted once per match configuration (or when {@link Setting#IDENTITY_REFIT} asks),
+ * and the model's scored pairs are kept in a store ({@link PairStore}) so that a night blocks, compares and scores
+ * only the pairs of the records that changed; the steps after scoring run over all stored pairs.
  */
 public final class IdentityJob {
   public static final String PROBABILISTIC = "probabilistic";
@@ -81,7 +85,8 @@ public final class IdentityJob {
     Dataset<Row> decisions = read(SilverTables.STEWARD_DECISIONS);
     Dataset<Row> interactions = read(SilverTables.INTERACTIONS);
 
-    IdentityTables.StoredModel stored = refit ? null : IdentityTables.storedModel(spark, lake, configFingerprint);
+    IdentityTables.StoredModel stored = refit ? null : IdentityTables.storedModel(spark, lake, configFingerprint,
+        customers);
     String modelId = stored == null ? runId : stored.runId();
     Dataset<Row> records = PairStore.records(
             profiles.select(col("profile_key"), engine.leftFingerprint().as("fingerprint")),

@@ -5,8 +5,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.struct;
 
+import io.socialcrm.common.JoinKeys;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.LakeTable;
 import io.socialcrm.lake.Layer;
@@ -58,7 +60,7 @@ public final class IdentityTables {
       .add("fingerprint", DataTypes.StringType);
 
   private static final StructType TERM_FREQUENCY = new StructType()
-      .add("column", DataTypes.StringType).add("value", DataTypes.StringType).add("tf", DataTypes.DoubleType);
+      .add("column", DataTypes.StringType).add("value_hash", DataTypes.StringType).add("tf", DataTypes.DoubleType);
 
   private static final StructType MODELS_SCHEMA = new StructType()
       .add("run_date", DataTypes.DateType).add("run_id", DataTypes.StringType)
@@ -78,7 +80,8 @@ public final class IdentityTables {
   /**
    * Keeps the date's fitted model (one row per date, replaced on a rerun) for reuse by later runs, for explain and
    * for audit: its parameters, blocking counts, the fingerprint of the match configuration it was fitted under,
-   * and its term-frequency tables (aggregated into the row, not collected).
+   * and its term-frequency tables (aggregated into the row, not collected), each value kept as its SHA-256 only, so
+   * that the table holds no customer's name or city in the clear.
    */
   public static void saveModel(SparkSession spark, Lake lake, LocalDate date, String runId, MatchModel model,
       String blockingJson, long candidatePairs, String configFingerprint) {
@@ -86,13 +89,13 @@ public final class IdentityTables {
         model.toJson(), blockingJson, configFingerprint)), MODELS_SCHEMA);
     Dataset<Row> tf = null;
     for (java.util.Map.Entry<String, Dataset<Row>> e : model.termFrequencies().entrySet()) {
-      Dataset<Row> one = e.getValue().select(lit(e.getKey()).as("column"), col("value").cast("string").as("value"),
-          col("tf"));
+      Dataset<Row> one = e.getValue().select(lit(e.getKey()).as("column"),
+          sha2(col("value").cast("string"), 256).as("value_hash"), col("tf"));
       tf = tf == null ? one : tf.unionByName(one);
     }
     Dataset<Row> tfs = tf == null ? spark.createDataFrame(List.of(RowFactory.create()), new StructType())
         .select(array().cast(DataTypes.createArrayType(TERM_FREQUENCY)).as("term_frequencies"))
-        : tf.agg(collect_list(struct(col("column"), col("value"), col("tf"))).as("term_frequencies"));
+        : tf.agg(collect_list(struct(col("column"), col("value_hash"), col("tf"))).as("term_frequencies"));
     row = row.crossJoin(tfs);
     String path = lake.path(MODELS);
     if (lake.isDeltaTable(path)) {
@@ -104,10 +107,12 @@ public final class IdentityTables {
   }
 
   /**
-   * The newest model fitted under the given match configuration, with the term-frequency tables it was fitted
-   * with, or null when there is none (identity never ran, or the configuration changed since).
+   * The newest model fitted under the given match configuration, with the term frequencies it was fitted with
+   * (of the values the right table holds now: a value the model never saw gets none, as in scoring), or null when
+   * there is none (identity never ran, or the configuration changed since).
    */
-  public static StoredModel storedModel(SparkSession spark, Lake lake, String configFingerprint) {
+  public static StoredModel storedModel(SparkSession spark, Lake lake, String configFingerprint,
+      Dataset<Row> right) {
     String path = lake.path(MODELS);
     if (!lake.isDeltaTable(path)) {
       return null;
@@ -126,7 +131,10 @@ public final class IdentityTables {
         .select(explode(col("term_frequencies")).as("t")).select("t.*");
     java.util.Map<String, Dataset<Row>> byColumn = new java.util.LinkedHashMap<>();
     for (String c : tfColumns(tfs)) {
-      byColumn.put(c, tfs.where(col("column").equalTo(c)).select("value", "tf"));
+      byColumn.put(c, right.select(col(c).cast("string").as("value")).where(col("value").isNotNull()).distinct()
+          .withColumn("value_hash", sha2(col("value"), 256))
+          .join(tfs.where(col("column").equalTo(c)).select("value_hash", "tf"), JoinKeys.of("value_hash"))
+          .select("value", "tf"));
     }
     return new StoredModel(runId, MatchModel.fromJson(rows.get(0).getString(1)).withTermFrequencies(byColumn));
   }
