@@ -14,8 +14,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Why a profile is (or is not) linked: its best candidates under the latest fitted model, each with its match
- * probability, weight, consent, steward decision, and the evidence per compared field.
+ * Why a profile is (or is not) linked: its best candidates under the model the identity step scores with, each
+ * with its match probability, weight, consent, steward decision, and the evidence per compared field.
  */
 public final class IdentityExplain {
 
@@ -58,7 +58,12 @@ public final class IdentityExplain {
     MatchConfig config = MatchConfig.load(IdentityJob.PROFILE_CUSTOMER);
     LinkageEngine engine = new LinkageEngine(spark, config);
     Dataset<Row> customers = IdentityInputs.customers(SilverTables.CUSTOMERS.read(spark, lake));
-    MatchModel model = MatchModel.fromJson(modelJson).withTermFrequencies(engine.termFrequencies(customers));
+    // The model the identity step scores with (its term frequencies included); an older configuration's model
+    // with today's term frequencies when the step has not run since the configuration changed.
+    IdentityTables.StoredModel stored = IdentityTables.storedModel(spark, lake, IdentityJob.configFingerprint(),
+        customers);
+    MatchModel model = stored != null ? stored.model()
+        : MatchModel.fromJson(modelJson).withTermFrequencies(engine.termFrequencies(customers));
     Dataset<Row> scored = engine.score(engine.compare(engine.candidatePairs(one, customers)), model);
     String platform = key.substring(0, key.indexOf(':'));
     Dataset<Row> consent = SilverTables.CONSENT.read(spark, lake)

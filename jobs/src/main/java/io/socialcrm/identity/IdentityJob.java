@@ -8,7 +8,10 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import io.socialcrm.common.Errors;
 import io.socialcrm.common.JoinKeys;
+import io.socialcrm.common.Setting;
+import io.socialcrm.common.Settings;
 import io.socialcrm.lake.DeclaredTable;
 import io.socialcrm.conform.SilverTables;
 import io.socialcrm.lake.Lake;
@@ -32,6 +35,10 @@ import org.apache.spark.storage.StorageLevel;
  * compared with that platform's profiles), then steward decisions (a rejected pair never links, a confirmed pair
  * always does), then deterministic links, then the model's links at or above the auto-link probability. One-to-one
  * per platform is applied over all of them in that order of precedence.
+ *
+ * <p>Incremental: the model is fitted once per match configuration (or when {@link Setting#IDENTITY_REFIT} asks),
+ * and the model's scored pairs are kept in a store ({@link PairStore}) so that a night blocks, compares and scores
+ * only the pairs of the records that changed; the steps after scoring run over all stored pairs.
  */
 public final class IdentityJob {
   public static final String PROBABILISTIC = "probabilistic";
@@ -42,12 +49,26 @@ public final class IdentityJob {
 
   private final SparkSession spark;
   private final Lake lake;
+  private final boolean refit;
 
+  /** A job with the default settings: the stored model is reused. */
   public IdentityJob(SparkSession spark, Lake lake) {
-    this.spark = spark;
-    this.lake = lake;
+    this(spark, lake, Settings.defaults());
   }
 
+  /** A job reading {@link Setting#IDENTITY_REFIT}. */
+  public IdentityJob(SparkSession spark, Lake lake, Settings settings) {
+    this.spark = spark;
+    this.lake = lake;
+    this.refit = refit(settings);
+  }
+
+  /**
+   * Links the lake's current profiles and customers. The model is estimated only when no model was fitted under
+   * the current match configuration (or the refit setting asks for it); otherwise the stored one scores. With the
+   * model the scored-pair store was built with, only the records that changed since are blocked, compared and
+   * scored ({@link PairStore}); a re-estimated model rebuilds the store from all pairs.
+   */
   public IdentityResult run(LocalDate date, String runId) {
     long t0 = System.nanoTime();
     if (!lake.isDeltaTable(lake.path(SilverTables.CUSTOMERS.table()))
@@ -55,27 +76,75 @@ public final class IdentityJob {
       return IdentityResult.nothingToLink();
     }
     MatchConfig config = MatchConfig.load(PROFILE_CUSTOMER);
+    String configFingerprint = configFingerprint();
     LinkageEngine engine = new LinkageEngine(spark, config);
-    Dataset<Row> profiles = IdentityInputs.profiles(read(SilverTables.SOCIAL_PROFILES));
-    Dataset<Row> customers = IdentityInputs.customers(read(SilverTables.CUSTOMERS));
+    // Leaves (computed once, plan cut): blocking, fingerprints and deterministic links read them many times.
+    Dataset<Row> profiles = IdentityInputs.profiles(read(SilverTables.SOCIAL_PROFILES)).localCheckpoint();
+    Dataset<Row> customers = IdentityInputs.customers(read(SilverTables.CUSTOMERS)).localCheckpoint();
     Dataset<Row> consented = read(SilverTables.CONSENT).where(col("granted")).select("customer_id", "platform");
     Dataset<Row> decisions = read(SilverTables.STEWARD_DECISIONS);
     Dataset<Row> interactions = read(SilverTables.INTERACTIONS);
 
-    BlockingResult blocking = engine.block(profiles, customers);
-    Dataset<Row> candidates = blocking.pairs()
-        .join(consented, col("r_customer_id").equalTo(consented.col("customer_id"))
-            .and(IdentityInputs.platformOf(col("l_profile_key")).equalTo(consented.col("platform"))), "left_semi");
-    Dataset<Row> compared = engine.compare(candidates).persist(StorageLevel.MEMORY_AND_DISK());
+    IdentityTables.StoredModel stored = refit ? null : IdentityTables.storedModel(spark, lake, configFingerprint,
+        customers);
+    String modelId = stored == null ? runId : stored.runId();
+    Dataset<Row> records = PairStore.records(
+            profiles.select(col("profile_key"), engine.leftFingerprint().as("fingerprint")),
+            customers.select(col("customer_id"), engine.rightFingerprint().as("fingerprint")),
+            consented, engine.skippedBlocks(profiles, customers), modelId)
+        .localCheckpoint(); // a leaf: the blocking plans below read it many times
+    String pairsPath = lake.path(IdentityTables.PAIRS);
+    String recordsPath = lake.path(IdentityTables.RECORDS);
+    Dataset<Row> storedRecords = lake.isDeltaTable(pairsPath) && lake.isDeltaTable(recordsPath)
+        ? spark.read().format("delta").load(recordsPath) : IdentityTables.emptyRecords(spark);
+    boolean full = stored == null || !modelId.equals(modelOf(storedRecords));
+    Dataset<Row> compared = null;
+    Dataset<Row> store = null;
     try {
-      long candidateCount = compared.count();
-      MatchModel model = engine.estimate(profiles, customers, compared);
-      Dataset<Row> scored = engine.score(compared, model)
-          .where(col("match_probability").geq(config.reviewMinProbability()));
-      Dataset<Row> modelLinks = scored.select(IdentityInputs.platformOf(col("l_profile_key")).as("platform"),
-          IdentityInputs.profileIdOf(col("l_profile_key")).as("profile_id"), col("l_profile_key").as("profile_key"),
-          col("r_customer_id").as("customer_id"), lit(PROBABILISTIC).as("method"),
-          col("match_probability"), col("match_weight"), col("evidence"));
+      MatchModel model;
+      BlockingResult blocking = null;
+      long candidateCount = 0;
+      long[] changes = new long[4];
+      boolean storeChanged = full;
+      Dataset<Row> changed = null;
+      Dataset<Row> removed = null;
+      if (full) {
+        blocking = engine.block(profiles, customers);
+        compared = engine.compare(consentedOnly(blocking.pairs(), consented)).persist(StorageLevel.MEMORY_AND_DISK());
+        candidateCount = compared.count();
+        model = stored == null ? engine.estimate(profiles, customers, compared) : stored.model();
+        store = PairStore.pairs(engine.score(compared, model), config.reviewMinProbability());
+      } else {
+        model = stored.model();
+        changed = PairStore.changed(storedRecords, records).localCheckpoint();
+        removed = PairStore.removed(storedRecords, records).localCheckpoint();
+        changes = new long[] {count(changed, PairStore.PROFILE), count(removed, PairStore.PROFILE),
+            count(changed, PairStore.CUSTOMER), count(removed, PairStore.CUSTOMER)};
+        Dataset<Row> storedPairs = spark.read().format("delta").load(pairsPath);
+        storeChanged = !changed.isEmpty() || !removed.isEmpty();
+        if (!storeChanged) {
+          store = storedPairs;
+        } else {
+          Dataset<Row> flipped = PairStore.flippedBlocks(changed, removed);
+          Dataset<Row> changedProfiles = PairStore.ids(changed, PairStore.PROFILE)
+              .unionByName(engine.recordsInBlocks(profiles, true, flipped)).distinct().localCheckpoint();
+          Dataset<Row> changedCustomers = PairStore.ids(changed, PairStore.CUSTOMER)
+              .unionByName(engine.recordsInBlocks(customers, false, flipped)).distinct().localCheckpoint();
+          compared = engine.compare(consentedOnly(
+                  engine.block(profiles, customers, changedProfiles, changedCustomers).pairs(), consented))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+          candidateCount = compared.count();
+          store = PairStore.kept(storedPairs,
+                  changedProfiles.unionByName(PairStore.ids(removed, PairStore.PROFILE)),
+                  changedCustomers.unionByName(PairStore.ids(removed, PairStore.CUSTOMER)))
+              .unionByName(PairStore.pairs(engine.score(compared, model), config.reviewMinProbability()));
+        }
+      }
+      store = store.persist(StorageLevel.MEMORY_AND_DISK());
+      long storedCount = store.count();
+      Dataset<Row> modelLinks = store.select(IdentityInputs.platformOf(col("profile_key")).as("platform"),
+          IdentityInputs.profileIdOf(col("profile_key")).as("profile_id"), col("profile_key"), col("customer_id"),
+          lit(PROBABILISTIC).as("method"), col("match_probability"), col("match_weight"), col("evidence"));
 
       Dataset<Row> certain = certain(DeterministicLinks.crmHandles(profiles, customers))
           .unionByName(certain(DeterministicLinks.emails(profiles, customers)))
@@ -101,31 +170,97 @@ public final class IdentityJob {
           Assignment.open(best.where(col("method").equalTo(PROBABILISTIC)), strong), auto);
       Dataset<Row> links = strong.unionByName(modelAssigned)
           .withColumn("evidence_hash", LinkHistory.evidenceHash(col("method"), col("evidence")));
-      Dataset<Row> review = Review.band(best, links);
+      Dataset<Row> review = Review.band(best, links).persist(StorageLevel.MEMORY_AND_DISK());
 
       String linksPath = lake.path(IdentityTables.LINKS);
       boolean linksExist = lake.isDeltaTable(linksPath);
       Dataset<Row> current = linksExist ? spark.read().format("delta").load(linksPath).where("is_current")
           : IdentityTables.emptyLinks(spark);
       Timestamp at = Timestamp.valueOf(date.atStartOfDay());
-      Dataset<Row> changes = LinkHistory.changes(current, links, at, runId).persist(StorageLevel.MEMORY_AND_DISK());
-      long inserted = changes.where(col(LinkHistory.ACTION).equalTo(LinkHistory.INSERT)).count();
-      long closed = changes.where(col(LinkHistory.ACTION).equalTo(LinkHistory.CLOSE)).count();
-      LinkHistory.mergeInto(linksPath, changes, linksExist);
-      changes.unpersist();
+      Dataset<Row> linkChanges = LinkHistory.changes(current, links, at, runId).persist(StorageLevel.MEMORY_AND_DISK());
+      long inserted = linkChanges.where(col(LinkHistory.ACTION).equalTo(LinkHistory.INSERT)).count();
+      long closed = linkChanges.where(col(LinkHistory.ACTION).equalTo(LinkHistory.CLOSE)).count();
+      LinkHistory.mergeInto(linksPath, linkChanges, linksExist);
+      linkChanges.unpersist();
 
-      review.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
-          .save(lake.path(IdentityTables.REVIEW));
-      IdentityTables.saveModel(spark, lake, date, runId, model.toJson(), blockingJson(blocking), candidateCount);
+      String reviewPath = lake.path(IdentityTables.REVIEW);
+      long reviewCount = review.count();
+      if (!lake.isDeltaTable(reviewPath) || !sameRows(spark.read().format("delta").load(reviewPath), review)) {
+        review.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(reviewPath);
+      }
+      if (stored == null) {
+        IdentityTables.saveModel(spark, lake, date, runId, model, blockingJson(blocking), candidateCount,
+            configFingerprint);
+      }
+      if (storeChanged) {
+        store.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(pairsPath);
+        records.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(recordsPath);
+      }
       best.unpersist();
       strong.unpersist();
+      review.unpersist();
       long linkCount = spark.read().format("delta").load(linksPath).where("is_current").count();
-      long reviewCount = spark.read().format("delta").load(lake.path(IdentityTables.REVIEW)).count();
       return new IdentityResult(candidateCount, linkCount, inserted, closed, reviewCount, model.iterations(),
+          stored != null, changes[0], changes[1], changes[2], changes[3], storedCount,
           (System.nanoTime() - t0) / 1_000_000);
     } finally {
-      compared.unpersist();
+      if (compared != null) {
+        compared.unpersist();
+      }
+      if (store != null) {
+        store.unpersist();
+      }
     }
+  }
+
+  /** The candidate pairs whose customer consented to matching on the profile's platform. */
+  private static Dataset<Row> consentedOnly(Dataset<Row> pairs, Dataset<Row> consented) {
+    return pairs.join(consented, col("r_customer_id").equalTo(consented.col("customer_id"))
+        .and(IdentityInputs.platformOf(col("l_profile_key")).equalTo(consented.col("platform"))), "left_semi");
+  }
+
+  /** The model the stored records were scored with (its fitting run's id), or null. */
+  private static String modelOf(Dataset<Row> records) {
+    List<Row> rows = records.where(col("kind").equalTo(PairStore.MODEL)).select("fingerprint").limit(1)
+        .collectAsList();
+    return rows.isEmpty() ? null : rows.get(0).getString(0);
+  }
+
+  private static long count(Dataset<Row> records, String kind) {
+    return records.where(col("kind").equalTo(kind)).count();
+  }
+
+  private static boolean sameRows(Dataset<Row> a, Dataset<Row> b) {
+    Dataset<Row> aa = a.selectExpr(b.columns());
+    return aa.exceptAll(b).isEmpty() && b.exceptAll(aa).isEmpty();
+  }
+
+  /** A hash of the match configuration and the nickname list: a stored model fits only the configuration it had. */
+  static String configFingerprint() {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (String resource : List.of("schemas/matching/" + PROFILE_CUSTOMER + ".json", NameKeys.NICKNAMES_RESOURCE)) {
+        try (java.io.InputStream in = IdentityJob.class.getClassLoader().getResourceAsStream(resource)) {
+          if (in == null) {
+            throw Errors.invalidMatchConfig(PROFILE_CUSTOMER, resource + " not found on the class path");
+          }
+          sha.update(in.readAllBytes());
+          sha.update((byte) 0);
+        }
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+      throw Errors.invalidMatchConfig(PROFILE_CUSTOMER, Errors.rootMessage(e));
+    }
+  }
+
+  private static boolean refit(Settings settings) {
+    String v = settings.get(Setting.IDENTITY_REFIT).trim().toLowerCase(java.util.Locale.ROOT);
+    if (v.equals("true") || v.equals("false")) {
+      return v.equals("true");
+    }
+    throw Errors.badSetting(Setting.IDENTITY_REFIT.key(), v, settings.origin(Setting.IDENTITY_REFIT).name()
+        .toLowerCase(java.util.Locale.ROOT), "true or false");
   }
 
   private static String blockingJson(BlockingResult blocking) {

@@ -3,20 +3,34 @@ package io.socialcrm.identity;
 /**
  * What one identity run did.
  *
- * @param candidatePairs pairs blocking produced (after the consent filter)
+ * @param candidatePairs pairs blocking produced and the model scored this run (after the consent filter): all of
+ *     them when the store was rebuilt, those of changed records otherwise, none on a rerun
  * @param links current links after the run
  * @param inserted link versions added (new links and links whose evidence changed)
  * @param closed link versions closed (gone, withdrawn consent, rejected, or evidence changed)
  * @param review pairs in the review band
- * @param emIterations EM iterations the model took
+ * @param emIterations EM iterations the model took (when it was fitted)
+ * @param modelReused true when a stored model scored, false when this run estimated one
+ * @param changedProfiles profiles new or changed since the store was built (0 when it was rebuilt)
+ * @param removedProfiles profiles gone since
+ * @param changedCustomers customers new or changed since (consents included)
+ * @param removedCustomers customers gone since
+ * @param storedPairs scored pairs in the store after the run
  */
 public record IdentityResult(long candidatePairs, long links, long inserted, long closed, long review, int emIterations,
-    long durationMs) {
+    boolean modelReused, long changedProfiles, long removedProfiles, long changedCustomers, long removedCustomers,
+    long storedPairs, long durationMs) {
 
   /** The figures for the run report. */
   public java.util.Map<String, Object> metrics() {
     java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("model", modelReused ? "reused" : "estimated");
+    m.put("changed_profiles", changedProfiles);
+    m.put("removed_profiles", removedProfiles);
+    m.put("changed_customers", changedCustomers);
+    m.put("removed_customers", removedCustomers);
     m.put("candidate_pairs", candidatePairs);
+    m.put("stored_pairs", storedPairs);
     m.put("links", links);
     m.put("links_inserted", inserted);
     m.put("links_closed", closed);
@@ -27,6 +41,6 @@ public record IdentityResult(long candidatePairs, long links, long inserted, lon
   }
 
   static IdentityResult nothingToLink() {
-    return new IdentityResult(0, 0, 0, 0, 0, 0, 0);
+    return new IdentityResult(0, 0, 0, 0, 0, 0, false, 0, 0, 0, 0, 0, 0);
   }
 }

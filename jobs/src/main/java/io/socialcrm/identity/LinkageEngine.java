@@ -17,9 +17,11 @@ import static org.apache.spark.sql.functions.log2;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.rand;
+import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialcrm.common.Errors;
@@ -93,47 +95,54 @@ public final class LinkageEngine {
    * under the first rule that produced it, then the needed columns attached as {@code l_<col>}/{@code r_<col>}.
    */
   public BlockingResult block(Dataset<Row> left, Dataset<Row> right) {
+    return block(left, right, null, null);
+  }
+
+  /**
+   * The pairs of {@link #block(Dataset, Dataset)} that touch a changed record: a changed left record with any
+   * right record, or any left record with a changed right record. Block sizes (and so the skipped keys) are those
+   * of the whole tables, so the pairs are exactly those a full blocking gives that touch a changed record; the
+   * rule counts count this call's pairs only.
+   *
+   * @param changedLeft the changed left records' ids (a column named as the config's left id); null, with
+   *     {@code changedRight} null, blocks everything
+   * @param changedRight the changed right records' ids (a column named as the config's right id)
+   */
+  public BlockingResult block(Dataset<Row> left, Dataset<Row> right, Dataset<Row> changedLeft,
+      Dataset<Row> changedRight) {
     checkColumns(left, config.leftColumns(), "left");
     checkColumns(right, config.rightColumns(), "right");
+    if ((changedLeft == null) != (changedRight == null)) {
+      throw new IllegalArgumentException("give the changed records of both sides, or of neither");
+    }
     List<BlockingRule> rules = config.blockingRules();
     Dataset<Row> ids = null;
     Dataset<Row> skipped = null;
     for (int i = 0; i < rules.size(); i++) {
       BlockingRule rule = rules.get(i);
-      List<Column> lk = new ArrayList<>();
-      List<Column> rk = new ArrayList<>();
-      List<String> keyNames = new ArrayList<>();
-      Column lNotNull = lit(true);
-      Column rNotNull = lit(true);
-      for (int k = 0; k < rule.keys().size(); k++) {
-        String kn = "_bk" + k;
-        keyNames.add(kn);
-        lk.add(expr(rule.keys().get(k).left()).as(kn));
-        rk.add(expr(rule.keys().get(k).right()).as(kn));
-        lNotNull = lNotNull.and(col(kn).isNotNull());
-        rNotNull = rNotNull.and(col(kn).isNotNull());
-      }
-      List<Column> lsel = new ArrayList<>(lk);
-      lsel.add(col(config.leftId()).as("_lid"));
-      List<Column> rsel = new ArrayList<>(rk);
-      rsel.add(col(config.rightId()).as("_rid"));
-      Dataset<Row> lKeyed = left.select(lsel.toArray(Column[]::new)).filter(lNotNull);
-      Dataset<Row> rKeyed = right.select(rsel.toArray(Column[]::new)).filter(rNotNull);
+      List<String> keyNames = keyNames(rule);
+      Dataset<Row> lKeyed = keyed(left, rule, true);
+      Dataset<Row> rKeyed = keyed(right, rule, false);
       scala.collection.Seq<String> keys = JoinKeys.on(keyNames);
-      Dataset<Row> blocks = lKeyed.groupBy(keyNames.stream().map(n -> col(n)).toArray(Column[]::new))
-          .agg(count(lit(1)).as("left_count"))
-          .join(rKeyed.groupBy(keyNames.stream().map(n -> col(n)).toArray(Column[]::new))
-              .agg(count(lit(1)).as("right_count")), keys)
-          .withColumn("pairs", col("left_count").multiply(col("right_count")));
+      Dataset<Row> blocks = blockSizes(lKeyed, rKeyed, keyNames);
       Column tooBig = col("pairs").gt(lit(config.maxBlockPairs()));
       Dataset<Row> allowed = blocks.filter(tooBig.unary_$bang()).select(keyNames.stream().map(n -> col(n))
           .toArray(Column[]::new));
-      Dataset<Row> ruleSkipped = blocks.filter(tooBig).select(lit(rule.name()).as(BLOCKING_RULE),
-          concat_ws(" | ", keyNames.stream().map(n -> col(n).cast("string")).toArray(Column[]::new)).as("key"),
-          col("left_count"), col("right_count"), col("pairs"));
-      Dataset<Row> rulePairs = lKeyed.join(allowed, keys, "left_semi").join(rKeyed, keys)
-          .select(col("_lid"), col("_rid"), lit(i).as("_rule"));
+      Dataset<Row> lAllowed = lKeyed.join(allowed, keys, "left_semi");
+      Dataset<Row> rulePairs;
+      if (changedLeft == null) {
+        rulePairs = lAllowed.join(rKeyed, keys).select(col("_lid"), col("_rid"), lit(i).as("_rule"));
+      } else {
+        Dataset<Row> lChanged = lAllowed.join(changedLeft.select(col(config.leftId()).as("_lid")),
+            JoinKeys.of("_lid"), "left_semi");
+        Dataset<Row> rChanged = rKeyed.join(changedRight.select(col(config.rightId()).as("_rid")),
+            JoinKeys.of("_rid"), "left_semi");
+        rulePairs = lChanged.join(rKeyed, keys).select(col("_lid"), col("_rid"))
+            .unionByName(lAllowed.join(rChanged, keys).select(col("_lid"), col("_rid")))
+            .distinct().withColumn("_rule", lit(i));
+      }
       ids = ids == null ? rulePairs : ids.unionByName(rulePairs);
+      Dataset<Row> ruleSkipped = skippedOf(blocks, rule, keyNames);
       skipped = skipped == null ? ruleSkipped : skipped.unionByName(ruleSkipped);
     }
     // Only ids: small next to the tables; kept so that pairs and both statistics read it once.
@@ -160,6 +169,106 @@ public final class LinkageEngine {
         .withColumnRenamed("_rid", R + config.rightId())
         .drop("_rule");
     return new BlockingResult(pairs, ruleCounts, skipped);
+  }
+
+  /**
+   * The keys whose block exceeds max_block_pairs and that blocking skips, as {@link BlockingResult#skippedKeys}
+   * (blocking_rule, key, left_count, right_count, pairs), without blocking.
+   */
+  public Dataset<Row> skippedBlocks(Dataset<Row> left, Dataset<Row> right) {
+    Dataset<Row> skipped = null;
+    for (BlockingRule rule : config.blockingRules()) {
+      List<String> keyNames = keyNames(rule);
+      Dataset<Row> ruleSkipped = skippedOf(blockSizes(keyed(left, rule, true), keyed(right, rule, false), keyNames),
+          rule, keyNames);
+      skipped = skipped == null ? ruleSkipped : skipped.unionByName(ruleSkipped);
+    }
+    return skipped;
+  }
+
+  /**
+   * The ids of one side's records whose key under a rule is one of the given blocks (a column {@code block}, as
+   * {@link #blockName} names a row of {@link #skippedBlocks}): the records whose pairs that block's skipping decides.
+   */
+  public Dataset<Row> recordsInBlocks(Dataset<Row> side, boolean leftSide, Dataset<Row> blocks) {
+    Dataset<Row> out = null;
+    for (BlockingRule rule : config.blockingRules()) {
+      Dataset<Row> inRule = keyed(side, rule, leftSide)
+          .select(col(leftSide ? "_lid" : "_rid").as(leftSide ? config.leftId() : config.rightId()),
+              blockName(lit(rule.name()), blockKey(keyNames(rule))).as("block"))
+          .join(blocks.select("block"), JoinKeys.of("block"), "left_semi")
+          .drop("block");
+      out = out == null ? inRule : out.unionByName(inRule);
+    }
+    return out.distinct();
+  }
+
+  /** One name for a block: its rule and its key ("rule / key"). */
+  public static Column blockName(Column rule, Column key) {
+    return concat_ws(" / ", rule, key);
+  }
+
+  private static List<String> keyNames(BlockingRule rule) {
+    List<String> names = new ArrayList<>();
+    for (int k = 0; k < rule.keys().size(); k++) {
+      names.add("_bk" + k);
+    }
+    return names;
+  }
+
+  /** One side's ids ({@code _lid} or {@code _rid}) with the rule's keys ({@code _bk<k>}), null keys left out. */
+  private Dataset<Row> keyed(Dataset<Row> side, BlockingRule rule, boolean leftSide) {
+    List<Column> sel = new ArrayList<>();
+    Column notNull = lit(true);
+    for (int k = 0; k < rule.keys().size(); k++) {
+      String kn = "_bk" + k;
+      MatchConfig.KeyEquality key = rule.keys().get(k);
+      sel.add(expr(leftSide ? key.left() : key.right()).as(kn));
+      notNull = notNull.and(col(kn).isNotNull());
+    }
+    sel.add(leftSide ? col(config.leftId()).as("_lid") : col(config.rightId()).as("_rid"));
+    return side.select(sel.toArray(Column[]::new)).filter(notNull);
+  }
+
+  private static Dataset<Row> blockSizes(Dataset<Row> lKeyed, Dataset<Row> rKeyed, List<String> keyNames) {
+    Column[] keyCols = keyNames.stream().map(n -> col(n)).toArray(Column[]::new);
+    return lKeyed.groupBy(keyCols).agg(count(lit(1)).as("left_count"))
+        .join(rKeyed.groupBy(keyCols).agg(count(lit(1)).as("right_count")), JoinKeys.on(keyNames))
+        .withColumn("pairs", col("left_count").multiply(col("right_count")));
+  }
+
+  private Dataset<Row> skippedOf(Dataset<Row> blocks, BlockingRule rule, List<String> keyNames) {
+    return blocks.filter(col("pairs").gt(lit(config.maxBlockPairs())))
+        .select(lit(rule.name()).as(BLOCKING_RULE), blockKey(keyNames).as("key"),
+            col("left_count"), col("right_count"), col("pairs"));
+  }
+
+  private static Column blockKey(List<String> keyNames) {
+    return concat_ws(" | ", keyNames.stream().map(n -> col(n).cast("string")).toArray(Column[]::new));
+  }
+
+  /**
+   * A hash of everything a left record's pairs depend on: the columns the comparisons read and every blocking
+   * key. Records with the same fingerprint block, compare and score alike.
+   */
+  public Column leftFingerprint() {
+    return fingerprint(config.leftColumns(),
+        config.blockingRules().stream().flatMap(r -> r.keys().stream().map(MatchConfig.KeyEquality::left)).toList());
+  }
+
+  /** {@link #leftFingerprint} of a right record. */
+  public Column rightFingerprint() {
+    return fingerprint(config.rightColumns(),
+        config.blockingRules().stream().flatMap(r -> r.keys().stream().map(MatchConfig.KeyEquality::right)).toList());
+  }
+
+  private static Column fingerprint(List<String> columns, List<String> keyExpressions) {
+    List<Column> parts = new ArrayList<>();
+    columns.forEach(c -> parts.add(col(c).as(c)));
+    for (int k = 0; k < keyExpressions.size(); k++) {
+      parts.add(expr(keyExpressions.get(k)).as("_k" + k));
+    }
+    return sha2(to_json(struct(parts.toArray(Column[]::new))), 256);
   }
 
   private static void checkColumns(Dataset<Row> df, List<String> needed, String side) {

@@ -92,7 +92,7 @@ public final class PipelineRunner {
             }
           }
           case CONFORM -> metrics.put(step.id(), new ConformJob(spark, lake).run(date, runId).metrics());
-          case IDENTITY -> metrics.put(step.id(), new IdentityJob(spark, lake).run(date, runId).metrics());
+          case IDENTITY -> metrics.put(step.id(), new IdentityJob(spark, lake, settings).run(date, runId).metrics());
           case MARTS -> metrics.put(step.id(),
               new MartsJob(spark, lake, MartSettings.from(settings)).run(date, runId).metrics());
           default -> throw new IllegalStateException("step without a job: " + step);

@@ -90,6 +90,34 @@ class BlockingTest extends SparkTestBase {
   }
 
   @Test
+  void blockingChangedRecordsGivesTheFullPairsThatTouchThemWithBlocksSizedOnTheWholeTables() {
+    LinkageEngine engine = new LinkageEngine(session(), MatchConfig.parse(CONFIG));
+    Dataset<Row> changedLeft = session().sql("SELECT 'L4' AS lid");
+    Dataset<Row> changedRight = session().sql("SELECT 'R1' AS rid");
+    Set<String> touching = pairIds(engine.block(left(), right()).pairs()
+        .filter("l_lid = 'L4' OR r_rid = 'R1'"));
+    // L4 alone against brown/bath would make 1 x 2 = 2 pairs: the whole tables make 4, so the block stays skipped.
+    assertEquals(Set.of("L1-R1 same_email", "L2-R1 same_last_and_city"), touching);
+    assertEquals(touching, pairIds(engine.block(left(), right(), changedLeft, changedRight).pairs()));
+
+    Dataset<Row> skipped = engine.skippedBlocks(left(), right())
+        .select(LinkageEngine.blockName(org.apache.spark.sql.functions.col(LinkageEngine.BLOCKING_RULE),
+            org.apache.spark.sql.functions.col("key")).as("block"));
+    assertEquals(List.of("same_last_and_city / brown | bath"),
+        skipped.collectAsList().stream().map(r -> r.getString(0)).toList());
+    assertEquals(Set.of("L4", "L5"), engine.recordsInBlocks(left(), true, skipped).collectAsList().stream()
+        .map(r -> r.getString(0)).collect(Collectors.toSet()));
+    assertEquals(Set.of("R3", "R4"), engine.recordsInBlocks(right(), false, skipped).collectAsList().stream()
+        .map(r -> r.getString(0)).collect(Collectors.toSet()));
+  }
+
+  private static Set<String> pairIds(Dataset<Row> pairs) {
+    return pairs.collectAsList().stream()
+        .map(r -> r.getAs("l_lid") + "-" + r.getAs("r_rid") + " " + r.getAs(LinkageEngine.BLOCKING_RULE))
+        .collect(Collectors.toSet());
+  }
+
+  @Test
   void aColumnTheConfigReadsMustExist() {
     LinkageEngine engine = new LinkageEngine(session(), MatchConfig.parse(CONFIG));
     var e = Assertions.assertThrows(io.socialcrm.common.SocialCrmException.class,
