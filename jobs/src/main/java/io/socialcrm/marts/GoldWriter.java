@@ -27,12 +27,18 @@ public final class GoldWriter {
     this.lake = lake;
   }
 
-  /** What one write did. */
-  public record Written(String table, long rows, boolean changed) {}
+  /**
+   * What one write did.
+   *
+   * @param rows       the rows in the written scope
+   * @param changed    whether a commit was made
+   * @param durationMs the write's wall time, including computing its rows (they are lazy until written)
+   */
+  public record Written(String table, long rows, boolean changed, long durationMs) {}
 
   /** Replaces the whole table with {@code rows} (conformed to its declaration) unless it already holds them. */
   public Written replaceAll(DeclaredTable table, Dataset<Row> rows) {
-    return replace(table, rows, null);
+    return timed(() -> replace(table, rows, null));
   }
 
   /**
@@ -40,7 +46,7 @@ public final class GoldWriter {
    * {@code "date >= '2026-11-01'"}) with {@code rows}, which must all match it, unless they are the same.
    */
   public Written replaceWhere(DeclaredTable table, Dataset<Row> rows, String scope) {
-    return replace(table, rows, scope);
+    return timed(() -> replace(table, rows, scope));
   }
 
   private Written replace(DeclaredTable table, Dataset<Row> rows, String scope) {
@@ -57,7 +63,7 @@ public final class GoldWriter {
         current = current.where(scope);
       }
       if (fingerprint(current).equals(nextPrint)) {
-        return new Written(table.name(), nextPrint.getLong(0), false);
+        return new Written(table.name(), nextPrint.getLong(0), false, 0);
       }
     }
     var writer = next.write().format("delta").mode(SaveMode.Overwrite);
@@ -67,7 +73,7 @@ public final class GoldWriter {
       writer = writer.option("overwriteSchema", "true");
     }
     writer.save(path);
-    return new Written(table.name(), nextPrint.getLong(0), true);
+    return new Written(table.name(), nextPrint.getLong(0), true, 0);
   }
 
   /**
@@ -75,11 +81,15 @@ public final class GoldWriter {
    * not in {@code rows} stay. For tables fed incrementally, such as the per-post scores.
    */
   public Written upsert(DeclaredTable table, Dataset<Row> rows) {
+    return timed(() -> merge(table, rows));
+  }
+
+  private Written merge(DeclaredTable table, Dataset<Row> rows) {
     Dataset<Row> next = table.conform(rows);
     String path = lake.path(table.table());
     if (!lake.isDeltaTable(path)) {
       next.write().format("delta").mode(SaveMode.Overwrite).save(path);
-      return new Written(table.name(), next.count(), true);
+      return new Written(table.name(), next.count(), true, 0);
     }
     String on = table.keys().stream().map(k -> "t.`" + k + "` = s.`" + k + "`")
         .collect(java.util.stream.Collectors.joining(" AND "));
@@ -98,7 +108,14 @@ public final class GoldWriter {
       touched = Long.parseLong(m.getOrDefault("numTargetRowsInserted", "0"))
           + Long.parseLong(m.getOrDefault("numTargetRowsUpdated", "0"));
     }
-    return new Written(table.name(), touched, touched > 0);
+    return new Written(table.name(), touched, touched > 0, 0);
+  }
+
+  /** Runs a write and records its wall time in the result. */
+  private static Written timed(java.util.function.Supplier<Written> write) {
+    long t0 = System.nanoTime();
+    Written w = write.get();
+    return new Written(w.table(), w.rows(), w.changed(), (System.nanoTime() - t0) / 1_000_000);
   }
 
   /** Row count and an order-independent hash of the rows. */

@@ -23,6 +23,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Step {@code marts}: builds the gold marts from the current silver tables and identity links. Wires reads,
@@ -42,6 +44,7 @@ import org.apache.spark.storage.StorageLevel;
  * </ul>
  */
 public final class MartsJob {
+  private static final Logger LOG = LoggerFactory.getLogger(MartsJob.class);
   /** The step's own bookkeeping: per silver input, the last Delta version the marts have processed. */
   public static final LakeTable STATE = new LakeTable(Layer.GOLD, "_marts_state");
 
@@ -74,7 +77,8 @@ public final class MartsJob {
     long t0 = System.nanoTime();
     ChangeFeed feed = new ChangeFeed(spark, lake, STATE);
     Map<String, Long> before = feed.processedVersions();
-    Map<String, ChangeFeed.Batch> changes = readChanges(feed, before);
+    RunLog log = new RunLog();
+    Map<String, ChangeFeed.Batch> changes = log.phase("change_feeds", () -> readChanges(feed, before));
     MartScope scope = new MartScope(before.isEmpty(),
         changes.values().stream().anyMatch(b -> !b.nothingNew()),
         List.of("identity_links", "customers", "social_profiles").stream().anyMatch(t -> !changes.get(t).nothingNew()),
@@ -82,10 +86,9 @@ public final class MartsJob {
             changes.get("spend").rows(), changes.get("support_cases").rows()));
 
     GoldWriter writer = new GoldWriter(lake);
-    List<GoldWriter.Written> written = new ArrayList<>();
     MartInputs in = MartInputs.read(spark, lake);
     if (!changes.get("interactions").nothingNew()) {
-      written.add(writer.upsert(POST_SIGNALS, PostSignals.score(changes.get("interactions").rows()
+      log.wrote(writer.upsert(POST_SIGNALS, PostSignals.score(changes.get("interactions").rows()
           .where(col("text").isNotNull()))));
     }
     Dataset<Row> scored = People.withPerson(in.interactions().join(
@@ -98,12 +101,12 @@ public final class MartsJob {
     try {
       Dataset<Row> influencers = null;
       if (scope.firstRun() || scope.anyChange()) {
-        buildPeopleMarts(in, scored, paidOrders, scope, date, writer, written);
+        buildPeopleMarts(in, scored, paidOrders, scope, date, writer, log);
         influencers = Influencers.of(scored, in.profiles(), in.links(), in.orders(), settings)
             .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(influencers);
-        written.add(writer.replaceAll(INFLUENCERS, influencers));
-        buildDailyMarts(in, scored, paidOrders, scope, writer, written);
+        log.wrote(writer.replaceAll(INFLUENCERS, influencers));
+        buildDailyMarts(in, scored, paidOrders, scope, writer, log);
       } else {
         influencers = INFLUENCERS.read(spark, lake);
       }
@@ -112,10 +115,10 @@ public final class MartsJob {
           CareQueue.DEFAULT_WINDOW_DAYS, settings).persist(StorageLevel.MEMORY_AND_DISK());
       cached.add(queue);
       String runScope = "run_date = DATE'" + date + "'";
-      written.add(writer.replaceWhere(CARE_QUEUE, queue, runScope));
+      log.wrote(writer.replaceWhere(CARE_QUEUE, queue, runScope));
       Dataset<Row> daily = MentionCounts.daily(scored, date.minusDays(settings.alertBaselineDays()),
           date);
-      written.add(writer.replaceWhere(ALERTS, Alerts.of(daily, queue, date, settings), runScope));
+      log.wrote(writer.replaceWhere(ALERTS, Alerts.of(daily, queue, date, settings), runScope));
     } finally {
       cached.forEach(Dataset::unpersist);
     }
@@ -127,24 +130,24 @@ public final class MartsJob {
       }
     });
     feed.saveProcessedVersions(after, before, runId);
-    return new MartsResult(written, (System.nanoTime() - t0) / 1_000_000);
+    return new MartsResult(log.written, log.phases, (System.nanoTime() - t0) / 1_000_000);
   }
 
   /** Stages and funnel, attribution and ROI: over all people, written where their rows differ. */
   private void buildPeopleMarts(MartInputs in, Dataset<Row> scored, Dataset<Row> paidOrders, MartScope scope,
-      LocalDate date, GoldWriter writer, List<GoldWriter.Written> written) {
+      LocalDate date, GoldWriter writer, RunLog log) {
     Dataset<Row> stages = PersonStages.of(scored, in.orders(), in.customers(), in.profiles(), settings)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      written.add(writer.replaceAll(PERSON_STAGE, stages));
+      log.wrote(writer.replaceAll(PERSON_STAGE, stages));
       LocalDate first = firstDay(in);
       if (first != null) {
         LocalDate from = scope.firstRun() || scope.peopleChanged() || scope.days().isEmpty() || missing(FUNNEL_DAILY)
             ? first : max(first, scope.days().first());
         LocalDate to = max(date, scope.days().isEmpty() ? date : scope.days().last());
         String range = "date >= DATE'" + from + "' AND date <= DATE'" + to + "'";
-        written.add(writer.replaceWhere(FUNNEL_DAILY, FunnelDaily.of(stages, from, to), range));
-        written.add(writer.replaceWhere(FUNNEL_COHORTS, FunnelCohorts.of(stages, from, to), range));
+        log.wrote(writer.replaceWhere(FUNNEL_DAILY, FunnelDaily.of(stages, from, to), range));
+        log.wrote(writer.replaceWhere(FUNNEL_COHORTS, FunnelCohorts.of(stages, from, to), range));
       }
     } finally {
       stages.unpersist();
@@ -152,9 +155,9 @@ public final class MartsJob {
     Attribution attribution = Attribution.build(scored, in, settings);
     Dataset<Row> credited = attribution.attribution().persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      written.add(writer.replaceAll(ATTRIBUTION, credited));
-      written.add(writer.replaceAll(CHANNEL_ATTRIBUTION, ChannelAttribution.of(credited)));
-      written.add(writer.replaceAll(CAMPAIGN_ROI, CampaignRoi.of(credited, in.spend(), in.campaigns(), paidOrders)));
+      log.wrote(writer.replaceAll(ATTRIBUTION, credited));
+      log.wrote(writer.replaceAll(CHANNEL_ATTRIBUTION, ChannelAttribution.of(credited)));
+      log.wrote(writer.replaceAll(CAMPAIGN_ROI, CampaignRoi.of(credited, in.spend(), in.campaigns(), paidOrders)));
     } finally {
       credited.unpersist();
     }
@@ -162,21 +165,21 @@ public final class MartsJob {
 
   /** Share of voice by changed day; care and F.R.Y. by changed month (all months when who-is-who changed). */
   private void buildDailyMarts(MartInputs in, Dataset<Row> scored, Dataset<Row> paidOrders, MartScope scope,
-      GoldWriter writer, List<GoldWriter.Written> written) {
+      GoldWriter writer, RunLog log) {
     SortedSet<LocalDate> days = scope.days();
     boolean all = scope.firstRun() || missing(SHARE_OF_VOICE);
     Dataset<Row> sov = ShareOfVoice.of(all ? scored : scored.where(MartScope.dateIn("interaction_date", days)));
-    written.add(all ? writer.replaceAll(SHARE_OF_VOICE, sov)
+    log.wrote(all ? writer.replaceAll(SHARE_OF_VOICE, sov)
         : writer.replaceWhere(SHARE_OF_VOICE, sov, MartScope.dateIn("date", days)));
 
     Dataset<Row> care = CareMart.of(in.supportCases(), settings.careHourlyCost());
     all = scope.firstRun() || missing(CARE);
-    written.add(all ? writer.replaceAll(CARE, care)
+    log.wrote(all ? writer.replaceAll(CARE, care)
         : writer.replaceWhere(CARE, care, MartScope.dateIn("month", scope.months())));
 
     Dataset<Row> fry = Fry.of(paidOrders, in.customers(), Fry.engagedCustomers(scored));
     boolean allMonths = scope.firstRun() || scope.peopleChanged() || missing(FRY);
-    written.add(allMonths ? writer.replaceAll(FRY, fry)
+    log.wrote(allMonths ? writer.replaceAll(FRY, fry)
         : writer.replaceWhere(FRY, fry, MartScope.dateIn("month", scope.months())));
   }
 
@@ -213,5 +216,26 @@ public final class MartsJob {
 
   private Supplier<Dataset<Row>> emptyOf(DeclaredTable t) {
     return () -> spark.createDataFrame(new ArrayList<Row>(), t.schema());
+  }
+
+  /** The run's writes and the time of its other phases, each logged in one line as it ends. */
+  private static final class RunLog {
+    private final List<GoldWriter.Written> written = new ArrayList<>();
+    private final Map<String, Long> phases = new LinkedHashMap<>();
+
+    void wrote(GoldWriter.Written w) {
+      written.add(w);
+      LOG.info("marts: {} {} ms ({} rows, {})", w.table(), w.durationMs(), w.rows(),
+          w.changed() ? "committed" : "unchanged");
+    }
+
+    <T> T phase(String name, Supplier<T> work) {
+      long t0 = System.nanoTime();
+      T out = work.get();
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      phases.merge(name, ms, Long::sum);
+      LOG.info("marts: {} {} ms", name, ms);
+      return out;
+    }
   }
 }
