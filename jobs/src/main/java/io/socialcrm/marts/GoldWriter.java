@@ -113,7 +113,8 @@ public final class GoldWriter {
 
   /** The MERGE of {@link #replaceMatching}, when the table exists; {@code next} is conformed and persisted. */
   private Written mergeScope(DeclaredTable table, String path, Dataset<Row> next, UnaryOperator<Dataset<Row>> scope) {
-    Dataset<Row> current = scope.apply(next.sparkSession().read().format("delta").load(path));
+    // the table's columns in its order, whatever the scope's joins did to them, so the fingerprints compare
+    Dataset<Row> current = table.conform(scope.apply(next.sparkSession().read().format("delta").load(path)));
     Row nextPrint = fingerprint(next);
     if (fingerprint(current).equals(nextPrint)) {
       return new Written(table.name(), nextPrint.getLong(0), false, 0);
