@@ -29,13 +29,24 @@ public record Attribution(Dataset<Row> attribution, Dataset<Row> channelAttribut
   public static Attribution build(Dataset<Row> interactionsWithPerson, MartInputs in, MartSettings settings) {
     Dataset<Row> touches = Touchpoints.of(interactionsWithPerson,
         Touchpoints.brandPosts(in.interactions()), in.campaigns());
-    Dataset<Row> paths = AttributionPaths.of(touches, in.orders(), settings.lookbackDays());
-    Dataset<Row> nullPaths = AttributionPaths.nullPaths(touches, in.orders(), settings.lookbackDays());
-    MarkovAttribution.Fit fit = MarkovAttribution.fit(paths, nullPaths);
-    Dataset<Row> credited = AttributionModels.heuristic(paths, settings)
-        .unionByName(MarkovAttribution.credit(paths, fit));
-    Dataset<Row> attribution = GoldTables.load(ATTRIBUTION).conform(credited);
+    Dataset<Row> stored = AttributionPaths.stored(touches, in.orders(), settings.lookbackDays());
+    Dataset<Row> attribution = credits(stored, stored, settings);
     return new Attribution(attribution,
         GoldTables.load(CHANNEL_ATTRIBUTION).conform(ChannelAttribution.of(attribution)));
+  }
+
+  /**
+   * {@code gold.attribution} rows: the heuristic models' credits of the paid orders among {@code pathsToCredit}, and
+   * the Markov model's credits of every paid order among {@code allPaths}, with the chain fitted on all of them
+   * (orders' paths and non-converting paths). Both in the form of {@link AttributionPaths#stored}; a night passes the
+   * touched customers' paths and all the stored paths, since a heuristic credit depends on its own path only but
+   * the Markov fit on every path.
+   */
+  public static Dataset<Row> credits(Dataset<Row> pathsToCredit, Dataset<Row> allPaths, MartSettings settings) {
+    Dataset<Row> orders = AttributionPaths.converting(allPaths);
+    MarkovAttribution.Fit fit = MarkovAttribution.fit(orders, AttributionPaths.nonConverting(allPaths));
+    return GoldTables.load(ATTRIBUTION).conform(
+        AttributionModels.heuristic(AttributionPaths.converting(pathsToCredit), settings)
+            .unionByName(MarkovAttribution.credit(orders, fit)));
   }
 }

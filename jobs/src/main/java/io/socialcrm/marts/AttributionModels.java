@@ -46,7 +46,8 @@ public final class AttributionModels {
    */
   public static Dataset<Row> heuristic(Dataset<Row> paths, MartSettings settings) {
     WindowSpec inOrder = Window.partitionBy("order_id").orderBy("touch_ts", "touch_id");
-    WindowSpec wholeOrder = Window.partitionBy("order_id");
+    // the whole order, summed in touch order: the same sum, to the last bit, however the rows are partitioned
+    WindowSpec wholeOrder = inOrder.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
     Column rn = col("_rn");
     Column n = col("_n");
     // Time decay relative to the order's latest touch: the same shares as ages from the order itself

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
@@ -77,6 +78,33 @@ public final class AttributionPaths {
     WindowSpec byPath = Window.partitionBy("customer_id", "_path_no").orderBy("touch_ts", "touch_id");
     return flagged
         .withColumn("path_id", concat(col("customer_id"), lit("|"), first("touch_id").over(byPath)))
+        .select("path_id", "customer_id", "touch_id", "touch_ts", "platform", "campaign_id", "channel", "touch_type");
+  }
+
+  /**
+   * The paths in the form {@code gold._attribution_paths} keeps them: the paid orders' paths ({@link #of};
+   * converted = true, path_id = order_id) and the non-converting paths ({@link #nullPaths}; converted = false, the
+   * order columns null). Every row belongs to one customer, so the paths of some customers can be replaced alone.
+   */
+  public static Dataset<Row> stored(Dataset<Row> touches, Dataset<Row> orders, int lookbackDays) {
+    List<Column> converting = new ArrayList<>(List.of(lit(true).as("converted"), col("order_id").as("path_id")));
+    converting.addAll(columns());
+    Column none = lit(null);
+    Dataset<Row> nonConverting = nullPaths(touches, orders, lookbackDays).select(lit(false).as("converted"),
+        col("path_id"), none.cast("string").as("order_id"), col("customer_id"), none.cast("timestamp").as("order_ts"),
+        none.cast("date").as("order_date"), none.cast("decimal(14,2)").as("revenue"), col("touch_id"), col("touch_ts"),
+        col("platform"), col("campaign_id"), col("channel"), col("touch_type"));
+    return of(touches, orders, lookbackDays).select(converting.toArray(new Column[0])).unionByName(nonConverting);
+  }
+
+  /** The paid orders' paths among stored paths ({@link #stored}), with the columns of {@link #of}. */
+  public static Dataset<Row> converting(Dataset<Row> stored) {
+    return stored.where(col("converted")).select(columns().toArray(new Column[0]));
+  }
+
+  /** The non-converting paths among stored paths ({@link #stored}), with the columns of {@link #nullPaths}. */
+  public static Dataset<Row> nonConverting(Dataset<Row> stored) {
+    return stored.where(not(col("converted")))
         .select("path_id", "customer_id", "touch_id", "touch_ts", "platform", "campaign_id", "channel", "touch_type");
   }
 

@@ -71,8 +71,8 @@ public final class CampaignRoi {
     Dataset<Row> credited = attribution.where(col("campaign_id").isNotNull())
         .join(firstOrders, JoinKeys.of("order_id"), "left")
         .groupBy(col("campaign_id"), trunc(col("order_date"), "month").as("month"), col("model"))
-        .agg(sum("credit").as("attributed_revenue"), sum(share).as("attributed_orders"),
-            sum(when(col("_first_order"), share).otherwise(lit(0.0))).as("new_customers"));
+        .agg(ExactSum.of(col("credit")).as("attributed_revenue"), ExactSum.of(share).as("attributed_orders"),
+            ExactSum.of(when(col("_first_order"), share).otherwise(lit(0.0))).as("new_customers"));
 
     Dataset<Row> models = attribution.select("model").distinct()
         .union(attribution.sparkSession().createDataset(MODELS, Encoders.STRING()).toDF("model"))

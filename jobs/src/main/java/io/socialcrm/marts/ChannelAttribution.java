@@ -1,7 +1,6 @@
 package io.socialcrm.marts;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Dataset;
@@ -25,6 +24,6 @@ public final class ChannelAttribution {
     return attribution
         .withColumn("_fraction", when(col("revenue").gt(0), col("credit").divide(col("revenue").cast("double"))))
         .groupBy("platform", "campaign_id", "channel", "model")
-        .agg(sum("_fraction").as("conversions"), sum("credit").as("revenue"));
+        .agg(ExactSum.of(col("_fraction")).as("conversions"), ExactSum.of(col("credit")).as("revenue"));
   }
 }

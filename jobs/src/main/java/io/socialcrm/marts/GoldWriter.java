@@ -9,11 +9,18 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import io.socialcrm.lake.DeclaredTable;
 import io.socialcrm.lake.Lake;
+import io.delta.tables.DeltaTable;
+import io.socialcrm.common.JoinKeys;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Writes a gold mart: the rows for a scope (the whole table, or the rows a SQL predicate selects) replace what the
@@ -21,18 +28,27 @@ import org.apache.spark.sql.SaveMode;
  * same rows therefore commits nothing, and the table stays byte-for-byte the same.
  */
 public final class GoldWriter {
+  /** The source column of {@link #replaceMatching} marking a row to delete. */
+  private static final String DELETE = "_delete";
+
   private final Lake lake;
 
   public GoldWriter(Lake lake) {
     this.lake = lake;
   }
 
-  /** What one write did. */
-  public record Written(String table, long rows, boolean changed) {}
+  /**
+   * What one write did.
+   *
+   * @param rows       the rows in the written scope
+   * @param changed    whether a commit was made
+   * @param durationMs the write's wall time, including computing its rows (they are lazy until written)
+   */
+  public record Written(String table, long rows, boolean changed, long durationMs) {}
 
   /** Replaces the whole table with {@code rows} (conformed to its declaration) unless it already holds them. */
   public Written replaceAll(DeclaredTable table, Dataset<Row> rows) {
-    return replace(table, rows, null);
+    return timed(() -> replace(table, rows, null));
   }
 
   /**
@@ -40,7 +56,7 @@ public final class GoldWriter {
    * {@code "date >= '2026-11-01'"}) with {@code rows}, which must all match it, unless they are the same.
    */
   public Written replaceWhere(DeclaredTable table, Dataset<Row> rows, String scope) {
-    return replace(table, rows, scope);
+    return timed(() -> replace(table, rows, scope));
   }
 
   private Written replace(DeclaredTable table, Dataset<Row> rows, String scope) {
@@ -57,7 +73,7 @@ public final class GoldWriter {
         current = current.where(scope);
       }
       if (fingerprint(current).equals(nextPrint)) {
-        return new Written(table.name(), nextPrint.getLong(0), false);
+        return new Written(table.name(), nextPrint.getLong(0), false, 0);
       }
     }
     var writer = next.write().format("delta").mode(SaveMode.Overwrite);
@@ -67,7 +83,52 @@ public final class GoldWriter {
       writer = writer.option("overwriteSchema", "true");
     }
     writer.save(path);
-    return new Written(table.name(), nextPrint.getLong(0), true);
+    return new Written(table.name(), nextPrint.getLong(0), true, 0);
+  }
+
+  /**
+   * Replaces the table's rows that {@code scope} selects with {@code rows} (which must all fall in that scope), in one
+   * Delta MERGE on the table's keys: new keys are inserted, rows whose values changed are updated, and the scope's
+   * rows whose keys {@code rows} no longer has are deleted (the source carries a delete marker for each). Rows outside
+   * the scope stay. Nothing is committed when the scope already holds exactly {@code rows}. For marts recomputed for
+   * some people only, e.g. the scope is the rows of the people a night's data touched.
+   *
+   * @param scope the rows in scope among the table's rows (e.g. a semi-join with the touched people)
+   */
+  public Written replaceMatching(DeclaredTable table, Dataset<Row> rows, UnaryOperator<Dataset<Row>> scope) {
+    return timed(() -> {
+      String path = lake.path(table.table());
+      if (!lake.isDeltaTable(path)) {
+        return replace(table, rows, null);
+      }
+      // computed once for the comparison and the MERGE
+      Dataset<Row> next = table.conform(rows).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        return mergeScope(table, path, next, scope);
+      } finally {
+        next.unpersist();
+      }
+    });
+  }
+
+  /** The MERGE of {@link #replaceMatching}, when the table exists; {@code next} is conformed and persisted. */
+  private Written mergeScope(DeclaredTable table, String path, Dataset<Row> next, UnaryOperator<Dataset<Row>> scope) {
+    // the table's columns in its order, whatever the scope's joins did to them, so the fingerprints compare
+    Dataset<Row> current = table.conform(scope.apply(next.sparkSession().read().format("delta").load(path)));
+    Row nextPrint = fingerprint(next);
+    if (fingerprint(current).equals(nextPrint)) {
+      return new Written(table.name(), nextPrint.getLong(0), false, 0);
+    }
+    Dataset<Row> gone = current.join(next, JoinKeys.on(table.keys()), "left_anti");
+    Dataset<Row> source = next.withColumn(DELETE, lit(false)).unionByName(gone.withColumn(DELETE, lit(true)));
+    Map<String, String> all = new LinkedHashMap<>();
+    table.columnNames().forEach(c -> all.put("`" + c + "`", "s.`" + c + "`"));
+    DeltaTable.forPath(next.sparkSession(), path).as("t").merge(source.as("s"), keysMatch(table))
+        .whenMatched("s." + DELETE).delete()
+        .whenMatched("NOT s." + DELETE + " AND (" + anyChanged(table) + ")").updateExpr(all)
+        .whenNotMatched("NOT s." + DELETE).insertExpr(all)
+        .execute();
+    return new Written(table.name(), nextPrint.getLong(0), true, 0);
   }
 
   /**
@@ -75,22 +136,23 @@ public final class GoldWriter {
    * not in {@code rows} stay. For tables fed incrementally, such as the per-post scores.
    */
   public Written upsert(DeclaredTable table, Dataset<Row> rows) {
+    return timed(() -> merge(table, rows));
+  }
+
+  private Written merge(DeclaredTable table, Dataset<Row> rows) {
     Dataset<Row> next = table.conform(rows);
     String path = lake.path(table.table());
     if (!lake.isDeltaTable(path)) {
       next.write().format("delta").mode(SaveMode.Overwrite).save(path);
-      return new Written(table.name(), next.count(), true);
+      return new Written(table.name(), next.count(), true, 0);
     }
-    String on = table.keys().stream().map(k -> "t.`" + k + "` = s.`" + k + "`")
-        .collect(java.util.stream.Collectors.joining(" AND "));
-    String changed = table.columnNames().stream().filter(c -> !table.keys().contains(c))
-        .map(c -> "NOT (t.`" + c + "` <=> s.`" + c + "`)").collect(java.util.stream.Collectors.joining(" OR "));
-    var merge = io.delta.tables.DeltaTable.forPath(next.sparkSession(), path).as("t").merge(next.as("s"), on);
+    String changed = anyChanged(table);
+    var merge = DeltaTable.forPath(next.sparkSession(), path).as("t").merge(next.as("s"), keysMatch(table));
     if (!changed.isEmpty()) {
       merge = merge.whenMatched(changed).updateAll();
     }
     merge.whenNotMatched().insertAll().execute();
-    Row metrics = io.delta.tables.DeltaTable.forPath(next.sparkSession(), path).history(1)
+    Row metrics = DeltaTable.forPath(next.sparkSession(), path).history(1)
         .select("operation", "operationMetrics").first();
     long touched = 0;
     if ("MERGE".equals(metrics.getString(0))) {
@@ -98,7 +160,25 @@ public final class GoldWriter {
       touched = Long.parseLong(m.getOrDefault("numTargetRowsInserted", "0"))
           + Long.parseLong(m.getOrDefault("numTargetRowsUpdated", "0"));
     }
-    return new Written(table.name(), touched, touched > 0);
+    return new Written(table.name(), touched, touched > 0, 0);
+  }
+
+  /** The MERGE condition: the target's and the source's keys are equal. */
+  private static String keysMatch(DeclaredTable table) {
+    return table.keys().stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
+  }
+
+  /** A MERGE condition: some non-key column differs between target and source (nulls compare equal). */
+  private static String anyChanged(DeclaredTable table) {
+    return table.columnNames().stream().filter(c -> !table.keys().contains(c))
+        .map(c -> "NOT (t.`" + c + "` <=> s.`" + c + "`)").collect(Collectors.joining(" OR "));
+  }
+
+  /** Runs a write and records its wall time in the result. */
+  private static Written timed(java.util.function.Supplier<Written> write) {
+    long t0 = System.nanoTime();
+    Written w = write.get();
+    return new Written(w.table(), w.rows(), w.changed(), (System.nanoTime() - t0) / 1_000_000);
   }
 
   /** Row count and an order-independent hash of the rows. */

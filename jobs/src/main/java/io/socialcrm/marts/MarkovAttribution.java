@@ -159,7 +159,9 @@ public final class MarkovAttribution {
     List<Row> rows = new ArrayList<>();
     fit.removalEffects().forEach((c, e) -> rows.add(RowFactory.create(c, e)));
     Dataset<Row> effects = paths.sparkSession().createDataFrame(rows, schema);
-    WindowSpec wholeOrder = Window.partitionBy("order_id");
+    // the whole order, summed in touch order: the same sum, to the last bit, however the rows are partitioned
+    WindowSpec wholeOrder = Window.partitionBy("order_id").orderBy("touch_ts", "touch_id")
+        .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
     Dataset<Row> weighted = paths
         .join(broadcast(effects), col("channel").equalTo(col("_channel")), "left")
         .withColumn("_w", coalesce(col("_effect"), lit(0.0)))

@@ -13,7 +13,8 @@ import org.apache.spark.sql.Row;
 /**
  * What a marts run must recompute: the days whose facts changed since the last run (from the silver tables'
  * change feeds), and whether anything changed at all. Daily and monthly marts are rebuilt for those days or their
- * months only; marts over people (stages, attribution, influence) are rebuilt when any of their inputs changed.
+ * months only; the marts kept per person for the people the changes touched ({@link TouchedPeople}); influence
+ * when any input changed.
  *
  * @param firstRun      no marts state yet: everything is built
  * @param anyChange     some silver input changed since the last run

@@ -1,9 +1,10 @@
 package io.socialcrm.marts;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
+import io.socialcrm.common.JoinKeys;
 import io.socialcrm.conform.SilverTables;
 import io.socialcrm.identity.IdentityTables;
 import io.socialcrm.lake.ChangeFeed;
@@ -19,10 +20,14 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Step {@code marts}: builds the gold marts from the current silver tables and identity links. Wires reads,
@@ -33,15 +38,23 @@ import org.apache.spark.storage.StorageLevel;
  * <ul>
  *   <li>posts are scored once: only new or changed interactions go through {@link PostSignals} into
  *       {@code gold.post_signals};</li>
+ *   <li>the marts kept per person are recomputed for the people the night's changes touched
+ *       ({@link TouchedPeople}) and only their rows are replaced ({@link PeopleScope}): {@code person_stage}, the
+ *       stored attribution paths {@code _attribution_paths} and the heuristic credits of {@code attribution}; the
+ *       Markov credits are refitted on all stored paths (the fit is global) and written where they changed;</li>
+ *   <li>the funnel is aggregated from the written {@code person_stage} from the earliest date a changed person row
+ *       holds; channel attribution and campaign ROI from the written {@code attribution};</li>
  *   <li>daily and monthly marts (share of voice, care, F.R.Y.) are rebuilt for the changed days or months only,
- *       the funnel from the first changed day on;</li>
- *   <li>marts over all people (stages, attribution, ROI, influence) are rebuilt when any input changed, and
- *       written only where their rows differ;</li>
- *   <li>the per-run marts (care queue, alerts) are rebuilt for the run's date every run;</li>
- *   <li>a run over unchanged silver rebuilds only the per-run marts, which come out the same.</li>
+ *       from those days' rows;</li>
+ *   <li>influence (a PageRank over the whole graph) is rebuilt when any input changed, written where rows
+ *       differ;</li>
+ *   <li>the per-run marts (care queue, alerts) are rebuilt for the run's date every run, from the days they look
+ *       back on;</li>
+ *   <li>the first run, or a run finding a person mart not written yet, computes everyone.</li>
  * </ul>
  */
 public final class MartsJob {
+  private static final Logger LOG = LoggerFactory.getLogger(MartsJob.class);
   /** The step's own bookkeeping: per silver input, the last Delta version the marts have processed. */
   public static final LakeTable STATE = new LakeTable(Layer.GOLD, "_marts_state");
 
@@ -49,6 +62,7 @@ public final class MartsJob {
   static final DeclaredTable PERSON_STAGE = GoldTables.load("person_stage");
   static final DeclaredTable FUNNEL_DAILY = GoldTables.load("funnel_daily");
   static final DeclaredTable FUNNEL_COHORTS = GoldTables.load("funnel_cohorts");
+  static final DeclaredTable ATTRIBUTION_PATHS = GoldTables.load("_attribution_paths");
   static final DeclaredTable ATTRIBUTION = GoldTables.load(Attribution.ATTRIBUTION);
   static final DeclaredTable CHANNEL_ATTRIBUTION = GoldTables.load(Attribution.CHANNEL_ATTRIBUTION);
   static final DeclaredTable CAMPAIGN_ROI = GoldTables.load("campaign_roi");
@@ -74,48 +88,60 @@ public final class MartsJob {
     long t0 = System.nanoTime();
     ChangeFeed feed = new ChangeFeed(spark, lake, STATE);
     Map<String, Long> before = feed.processedVersions();
-    Map<String, ChangeFeed.Batch> changes = readChanges(feed, before);
-    MartScope scope = new MartScope(before.isEmpty(),
+    RunLog log = new RunLog();
+    Map<String, ChangeFeed.Batch> changes = log.phase("change_feeds", () -> readChanges(feed, before));
+    MartScope scope = log.phase("changed_days", () -> new MartScope(before.isEmpty(),
         changes.values().stream().anyMatch(b -> !b.nothingNew()),
         List.of("identity_links", "customers", "social_profiles").stream().anyMatch(t -> !changes.get(t).nothingNew()),
         MartScope.changedDays(changes.get("interactions").rows(), changes.get("orders").rows(),
-            changes.get("spend").rows(), changes.get("support_cases").rows()));
+            changes.get("spend").rows(), changes.get("support_cases").rows())));
 
     GoldWriter writer = new GoldWriter(lake);
-    List<GoldWriter.Written> written = new ArrayList<>();
     MartInputs in = MartInputs.read(spark, lake);
     if (!changes.get("interactions").nothingNew()) {
-      written.add(writer.upsert(POST_SIGNALS, PostSignals.score(changes.get("interactions").rows()
+      log.wrote(writer.upsert(POST_SIGNALS, PostSignals.score(changes.get("interactions").rows()
           .where(col("text").isNotNull()))));
     }
-    Dataset<Row> scored = People.withPerson(in.interactions().join(
-        POST_SIGNALS.read(spark, lake)
-            .select("interaction_id", "sentiment_score", "sentiment", "intent_to_buy", "sentiment_lang"),
-        io.socialcrm.common.JoinKeys.of("interaction_id"), "left"), in.links())
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> paidOrders = in.orders().where(col("status").equalTo("paid"));
-    List<Dataset<Row>> cached = new ArrayList<>(List.of(scored));
+    Dataset<Row> signals = POST_SIGNALS.read(spark, lake)
+        .select("interaction_id", "sentiment_score", "sentiment", "intent_to_buy", "sentiment_lang");
+    List<Dataset<Row>> cached = new ArrayList<>();
     try {
-      Dataset<Row> influencers = null;
+      Dataset<Row> influencers;
       if (scope.firstRun() || scope.anyChange()) {
-        buildPeopleMarts(in, scored, paidOrders, scope, date, writer, written);
-        influencers = Influencers.of(scored, in.profiles(), in.links(), in.orders(), settings)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(influencers);
-        written.add(writer.replaceAll(INFLUENCERS, influencers));
-        buildDailyMarts(in, scored, paidOrders, scope, writer, written);
+        boolean everyone = scope.firstRun() || missing(PERSON_STAGE) || missing(ATTRIBUTION_PATHS)
+            || missing(ATTRIBUTION);
+        PeopleScope people = everyone ? PeopleScope.everyone() : log.phase("touched_people", () -> {
+          Dataset<Row> touched = cache(cached, TouchedPeople.of(touchedBy(changes, before), in.interactions(),
+              in.links()));
+          log.count("touched_people", touched.count());
+          return PeopleScope.touched(touched);
+        });
+        Dataset<Row> peopleScored = cache(cached, withSignals(
+            people.restrict(People.withPerson(in.interactions(), in.links()), "person_id"), signals));
+        Dataset<Row> peopleOrders = people.restrict(in.orders(), "customer_id");
+        buildPersonStages(in, peopleScored, peopleOrders, people, scope, date, writer, log);
+        buildAttribution(in, peopleScored, peopleOrders, people, writer, log);
+
+        Dataset<Row> scored = people.isEveryone() ? peopleScored
+            : cache(cached, withSignals(People.withPerson(in.interactions(), in.links()), signals));
+        influencers = cache(cached, Influencers.of(scored, in.profiles(), in.links(), in.orders(), settings));
+        log.wrote(writer.replaceAll(INFLUENCERS, influencers));
+        buildDailyMarts(in, scored, signals, scope, writer, log);
       } else {
         influencers = INFLUENCERS.read(spark, lake);
       }
-      Dataset<Row> queue = CareQueue.of(new CareQueue.Inputs(scored, in.profiles(), in.supportCases(),
+      // the care queue looks back windowDays, the alerts alertBaselineDays; a day more each side for time zones
+      LocalDate since = date.minusDays(Math.max(CareQueue.DEFAULT_WINDOW_DAYS, settings.alertBaselineDays()) + 1);
+      Dataset<Row> recent = cache(cached, withSignals(People.withPerson(in.interactions().where(
+          col("interaction_date").between(lit(since.toString()).cast("date"),
+              lit(date.plusDays(1).toString()).cast("date"))), in.links()), signals));
+      Dataset<Row> queue = cache(cached, CareQueue.of(new CareQueue.Inputs(recent, in.profiles(), in.supportCases(),
               CareQueue.customerValue(in.orders(), date), influencers), CareTopics.load(), date,
-          CareQueue.DEFAULT_WINDOW_DAYS, settings).persist(StorageLevel.MEMORY_AND_DISK());
-      cached.add(queue);
+          CareQueue.DEFAULT_WINDOW_DAYS, settings));
       String runScope = "run_date = DATE'" + date + "'";
-      written.add(writer.replaceWhere(CARE_QUEUE, queue, runScope));
-      Dataset<Row> daily = MentionCounts.daily(scored, date.minusDays(settings.alertBaselineDays()),
-          date);
-      written.add(writer.replaceWhere(ALERTS, Alerts.of(daily, queue, date, settings), runScope));
+      log.wrote(writer.replaceWhere(CARE_QUEUE, queue, runScope));
+      Dataset<Row> daily = MentionCounts.daily(recent, date.minusDays(settings.alertBaselineDays()), date);
+      log.wrote(writer.replaceWhere(ALERTS, Alerts.of(daily, queue, date, settings), runScope));
     } finally {
       cached.forEach(Dataset::unpersist);
     }
@@ -127,57 +153,143 @@ public final class MartsJob {
       }
     });
     feed.saveProcessedVersions(after, before, runId);
-    return new MartsResult(written, (System.nanoTime() - t0) / 1_000_000);
+    return new MartsResult(log.written, log.phases, log.counts, (System.nanoTime() - t0) / 1_000_000);
   }
 
-  /** Stages and funnel, attribution and ROI: over all people, written where their rows differ. */
-  private void buildPeopleMarts(MartInputs in, Dataset<Row> scored, Dataset<Row> paidOrders, MartScope scope,
-      LocalDate date, GoldWriter writer, List<GoldWriter.Written> written) {
-    Dataset<Row> stages = PersonStages.of(scored, in.orders(), in.customers(), in.profiles(), settings)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+  /**
+   * Stages of the scope's people, written over their old rows; then the funnel, aggregated from the whole written
+   * {@code person_stage} for the days a changed row can move: from the earliest date of a changed person row (old or
+   * new), or from the run's date when none changed, to the last day written.
+   */
+  private void buildPersonStages(MartInputs in, Dataset<Row> peopleScored, Dataset<Row> peopleOrders,
+      PeopleScope people, MartScope scope, LocalDate date, GoldWriter writer, RunLog log) {
+    Dataset<Row> stages = PersonStages.of(peopleScored, PersonStages.postCampaigns(in.interactions()), peopleOrders,
+        in.customers(), in.profiles(), settings).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      written.add(writer.replaceAll(PERSON_STAGE, stages));
-      LocalDate first = firstDay(in);
-      if (first != null) {
-        LocalDate from = scope.firstRun() || scope.peopleChanged() || scope.days().isEmpty() || missing(FUNNEL_DAILY)
-            ? first : max(first, scope.days().first());
-        LocalDate to = max(date, scope.days().isEmpty() ? date : scope.days().last());
-        String range = "date >= DATE'" + from + "' AND date <= DATE'" + to + "'";
-        written.add(writer.replaceWhere(FUNNEL_DAILY, FunnelDaily.of(stages, from, to), range));
-        written.add(writer.replaceWhere(FUNNEL_COHORTS, FunnelCohorts.of(stages, from, to), range));
+      boolean wholeFunnel = people.isEveryone() || missing(FUNNEL_DAILY) || missing(FUNNEL_COHORTS);
+      LocalDate changedFrom = wholeFunnel ? null : log.phase("person_stage_diff",
+          () -> earliestChange(people.restrict(PERSON_STAGE.read(spark, lake), "person_id"), stages));
+      log.wrote(people.write(writer, PERSON_STAGE, stages, "person_id"));
+      LocalDate to = max(date, scope.days().isEmpty() ? date : scope.days().last());
+      LocalDate from;
+      if (wholeFunnel) {
+        from = firstDay(in);
+        if (from == null) {
+          return;
+        }
+      } else {
+        LocalDate last = lastDay(FUNNEL_DAILY);
+        from = min(date, changedFrom);
+        if (last == null) {
+          from = min(from, firstDay(in));
+        } else {
+          from = min(from, last.plusDays(1));
+          to = max(to, last);
+        }
       }
+      Dataset<Row> written = PERSON_STAGE.read(spark, lake);
+      String range = "date >= DATE'" + from + "' AND date <= DATE'" + to + "'";
+      log.wrote(writer.replaceWhere(FUNNEL_DAILY, FunnelDaily.of(written, from, to), range));
+      log.wrote(writer.replaceWhere(FUNNEL_COHORTS, FunnelCohorts.of(written, from, to), range));
     } finally {
       stages.unpersist();
     }
-    Attribution attribution = Attribution.build(scored, in, settings);
-    Dataset<Row> credited = attribution.attribution().persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      written.add(writer.replaceAll(ATTRIBUTION, credited));
-      written.add(writer.replaceAll(CHANNEL_ATTRIBUTION, ChannelAttribution.of(credited)));
-      written.add(writer.replaceAll(CAMPAIGN_ROI, CampaignRoi.of(credited, in.spend(), in.campaigns(), paidOrders)));
-    } finally {
-      credited.unpersist();
-    }
   }
 
-  /** Share of voice by changed day; care and F.R.Y. by changed month (all months when who-is-who changed). */
-  private void buildDailyMarts(MartInputs in, Dataset<Row> scored, Dataset<Row> paidOrders, MartScope scope,
-      GoldWriter writer, List<GoldWriter.Written> written) {
+  /**
+   * Attribution: the scope's customers' paths replace theirs in {@code _attribution_paths}; their orders get new
+   * heuristic credits, and every order new Markov credits from the chain fitted on all stored paths, written where
+   * they changed. Channel totals and campaign ROI are aggregated from the written {@code attribution}.
+   */
+  private void buildAttribution(MartInputs in, Dataset<Row> peopleScored, Dataset<Row> peopleOrders,
+      PeopleScope people, GoldWriter writer, RunLog log) {
+    Dataset<Row> touches = Touchpoints.of(peopleScored, Touchpoints.brandPosts(in.interactions()), in.campaigns());
+    Dataset<Row> paths = AttributionPaths.stored(touches, peopleOrders, settings.lookbackDays())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      log.wrote(people.write(writer, ATTRIBUTION_PATHS, paths, "customer_id"));
+      Dataset<Row> allPaths = ATTRIBUTION_PATHS.read(spark, lake);
+      Dataset<Row> credited = log.phase("markov_fit", () -> Attribution.credits(paths, allPaths, settings));
+      Column markov = col("model").equalTo(lit(MarkovAttribution.MODEL));
+      log.wrote(people.isEveryone() ? writer.replaceAll(ATTRIBUTION, credited)
+          : writer.replaceMatching(ATTRIBUTION, credited,
+              current -> current.where(markov).unionByName(people.restrict(current.where(not(markov)), "customer_id"))));
+    } finally {
+      paths.unpersist();
+    }
+    Dataset<Row> attribution = ATTRIBUTION.read(spark, lake);
+    log.wrote(writer.replaceAll(CHANNEL_ATTRIBUTION, ChannelAttribution.of(attribution)));
+    log.wrote(writer.replaceAll(CAMPAIGN_ROI, CampaignRoi.of(attribution, in.spend(), in.campaigns(),
+        in.orders().where(col("status").equalTo("paid")))));
+  }
+
+  /**
+   * Share of voice by changed day, from those days' interactions; care and F.R.Y. by changed month (F.R.Y. over all
+   * months when who-is-who changed).
+   */
+  private void buildDailyMarts(MartInputs in, Dataset<Row> scored, Dataset<Row> signals, MartScope scope,
+      GoldWriter writer, RunLog log) {
     SortedSet<LocalDate> days = scope.days();
     boolean all = scope.firstRun() || missing(SHARE_OF_VOICE);
-    Dataset<Row> sov = ShareOfVoice.of(all ? scored : scored.where(MartScope.dateIn("interaction_date", days)));
-    written.add(all ? writer.replaceAll(SHARE_OF_VOICE, sov)
+    Dataset<Row> sov = ShareOfVoice.of(all ? scored
+        : withSignals(in.interactions().where(MartScope.dateIn("interaction_date", days)), signals));
+    log.wrote(all ? writer.replaceAll(SHARE_OF_VOICE, sov)
         : writer.replaceWhere(SHARE_OF_VOICE, sov, MartScope.dateIn("date", days)));
 
     Dataset<Row> care = CareMart.of(in.supportCases(), settings.careHourlyCost());
     all = scope.firstRun() || missing(CARE);
-    written.add(all ? writer.replaceAll(CARE, care)
+    log.wrote(all ? writer.replaceAll(CARE, care)
         : writer.replaceWhere(CARE, care, MartScope.dateIn("month", scope.months())));
 
-    Dataset<Row> fry = Fry.of(paidOrders, in.customers(), Fry.engagedCustomers(scored));
+    Dataset<Row> fry = Fry.of(in.orders().where(col("status").equalTo("paid")), in.customers(),
+        Fry.engagedCustomers(scored));
     boolean allMonths = scope.firstRun() || scope.peopleChanged() || missing(FRY);
-    written.add(allMonths ? writer.replaceAll(FRY, fry)
+    log.wrote(allMonths ? writer.replaceAll(FRY, fry)
         : writer.replaceWhere(FRY, fry, MartScope.dateIn("month", scope.months())));
+  }
+
+  /** Interactions with their post signals (sentiment_score, sentiment, intent_to_buy, sentiment_lang; null unscored). */
+  private static Dataset<Row> withSignals(Dataset<Row> interactions, Dataset<Row> signals) {
+    return interactions.join(signals, JoinKeys.of("interaction_id"), "left");
+  }
+
+  /** Persists {@code rows} for the run, to be released at its end. */
+  private static Dataset<Row> cache(List<Dataset<Row>> cached, Dataset<Row> rows) {
+    Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(persisted);
+    return persisted;
+  }
+
+  /**
+   * What the night changed, for {@link TouchedPeople}: the change feeds' rows, and the customers updated orders had
+   * before (the feeds carry rows as they are now).
+   */
+  private TouchedPeople.Changes touchedBy(Map<String, ChangeFeed.Batch> changes, Map<String, Long> before) {
+    ChangeFeed.Batch orders = changes.get("orders");
+    Dataset<Row> previous = orders.nothingNew() || orders.full() || before.get("orders") == null
+        ? orders.rows().select("customer_id").limit(0)
+        : spark.read().format("delta").option("readChangeFeed", "true")
+            .option("startingVersion", before.get("orders") + 1).option("endingVersion", orders.version())
+            .load(lake.path(SilverTables.ORDERS.table()))
+            .where(col("_change_type").equalTo("update_preimage")).select("customer_id");
+    return new TouchedPeople.Changes(changes.get("interactions").rows(), orders.rows(), previous,
+        changes.get("customers").rows(), changes.get("social_profiles").rows(), changes.get("identity_links").rows(),
+        changes.get("campaigns").rows());
+  }
+
+  /**
+   * The earliest aware_date (a person row's earliest date) among the rows that differ between {@code before} and
+   * {@code after} (the same people's person_stage rows); null when none differ. Collects one value.
+   */
+  private static LocalDate earliestChange(Dataset<Row> before, Dataset<Row> after) {
+    Row r = before.except(after).union(after.except(before)).agg(functions.min("aware_date")).first();
+    return r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
+  }
+
+  /** The last date a dated mart holds; null when it is empty. */
+  private LocalDate lastDay(DeclaredTable table) {
+    Row r = table.read(spark, lake).agg(functions.max("date")).first();
+    return r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
   }
 
   /** Whether a mart has not been written yet (a lake from before it existed): it is then built whole. */
@@ -187,13 +299,18 @@ public final class MartsJob {
 
   /** The first day with an interaction or an order; null when there are none. */
   private static LocalDate firstDay(MartInputs in) {
-    Row r = in.interactions().select(min("interaction_date").as("d"))
-        .union(in.orders().select(min("order_date").as("d"))).agg(min("d")).first();
+    Row r = in.interactions().select(functions.min("interaction_date").as("d"))
+        .union(in.orders().select(functions.min("order_date").as("d"))).agg(functions.min("d")).first();
     return r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
   }
 
   private static LocalDate max(LocalDate a, LocalDate b) {
     return a.isAfter(b) ? a : b;
+  }
+
+  /** The earlier of two dates; a null date is no bound. */
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a == null ? b : b == null || a.isBefore(b) ? a : b;
   }
 
   /** Each silver input's changes since the last marts run, by name. */
@@ -213,5 +330,32 @@ public final class MartsJob {
 
   private Supplier<Dataset<Row>> emptyOf(DeclaredTable t) {
     return () -> spark.createDataFrame(new ArrayList<Row>(), t.schema());
+  }
+
+  /** The run's writes and the time of its other phases, each logged in one line as it ends. */
+  private static final class RunLog {
+    private final List<GoldWriter.Written> written = new ArrayList<>();
+    private final Map<String, Long> phases = new LinkedHashMap<>();
+    private final Map<String, Long> counts = new LinkedHashMap<>();
+
+    void count(String name, long n) {
+      counts.put(name, n);
+      LOG.info("marts: {} {}", name, n);
+    }
+
+    void wrote(GoldWriter.Written w) {
+      written.add(w);
+      LOG.info("marts: {} {} ms ({} rows, {})", w.table(), w.durationMs(), w.rows(),
+          w.changed() ? "committed" : "unchanged");
+    }
+
+    <T> T phase(String name, Supplier<T> work) {
+      long t0 = System.nanoTime();
+      T out = work.get();
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      phases.merge(name, ms, Long::sum);
+      LOG.info("marts: {} {} ms", name, ms);
+      return out;
+    }
   }
 }

@@ -73,8 +73,19 @@ public final class PersonStages {
    */
   public static Dataset<Row> of(Dataset<Row> interactions, Dataset<Row> orders, Dataset<Row> customers,
       Dataset<Row> profiles, MartSettings s) {
+    return of(interactions, postCampaigns(interactions), orders, customers, profiles, s);
+  }
+
+  /**
+   * The same for some people only: {@code interactions} and {@code orders} are those of the people to compute (all
+   * their rows), and {@code postCampaigns} comes from all interactions ({@link #postCampaigns}), since a person's
+   * touch may answer anyone's campaign post. Each person's rows depend on their own rows only, so they equal the
+   * rows a computation over everyone gives them.
+   */
+  public static Dataset<Row> of(Dataset<Row> interactions, Dataset<Row> postCampaigns, Dataset<Row> orders,
+      Dataset<Row> customers, Dataset<Row> profiles, MartSettings s) {
     String own = Brands.own().name();
-    Dataset<Row> touches = brandTouches(interactions, profiles);
+    Dataset<Row> touches = brandTouches(interactions, postCampaigns, profiles);
 
     Dataset<Row> social = touches.groupBy("brand", "person_id").agg(
         max("customer_id").as("_social_customer"),
@@ -114,7 +125,8 @@ public final class PersonStages {
    * else the campaign of the post it answers, reacts to, comments on or reposts) and the evidence flags
    * {@code _positive} (preference) and {@code _recommends} (advocacy, before the customer-date condition).
    */
-  private static Dataset<Row> brandTouches(Dataset<Row> interactions, Dataset<Row> profiles) {
+  private static Dataset<Row> brandTouches(Dataset<Row> interactions, Dataset<Row> postCampaigns,
+      Dataset<Row> profiles) {
     Dataset<Row> authors = profiles.select(col("platform"), col("profile_id"),
         col("followers").as("_followers"));
     Column type = col("interaction_type");
@@ -133,7 +145,7 @@ public final class PersonStages {
     return interactions.where(col("brand").isNotNull())
         .join(authors, JoinKeys.of("platform", "profile_id"), "left")
         .where(not(Brands.isBrandAccount(col("platform"), col("profile_id"))))
-        .join(broadcast(postCampaigns(interactions)), JoinKeys.of("platform", "target_post_id"), "left")
+        .join(broadcast(postCampaigns), JoinKeys.of("platform", "target_post_id"), "left")
         .select(col("brand"), col("person_id"), col("customer_id"), col("platform"), col("interaction_id"),
             col("ts"), col("interaction_date"),
             coalesce(col("campaign_id"), col("_post_campaign")).as("campaign_id"),
@@ -143,9 +155,10 @@ public final class PersonStages {
   /**
    * The campaign of each post that carries one (its UTM link), keyed by the platform's post id as other rows'
    * target_post_id names it: silver interaction ids are "x:&lt;type&gt;:&lt;tweet id&gt;",
-   * "fb:post:&lt;post id&gt;" and "li:post:&lt;urn&gt;". Few rows (campaign posts), hence broadcast.
+   * "fb:post:&lt;post id&gt;" and "li:post:&lt;urn&gt;". Few rows (campaign posts), hence broadcast. Columns platform,
+   * target_post_id, _post_campaign.
    */
-  private static Dataset<Row> postCampaigns(Dataset<Row> interactions) {
+  public static Dataset<Row> postCampaigns(Dataset<Row> interactions) {
     return interactions.where(col("campaign_id").isNotNull()
             .and(col("interaction_type").isin("post", "reply", "quote")))
         .select(col("platform"), regexp_extract(col("interaction_id"), "^[a-z]+:[a-z]+:(.+)$", 1).as("target_post_id"),

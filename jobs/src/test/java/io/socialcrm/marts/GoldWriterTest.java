@@ -70,6 +70,34 @@ class GoldWriterTest extends SparkTestBase {
   }
 
   @Test
+  void replacesTheScopesRowsInOneCommitDeletingThoseGoneAndCommitsNothingWhenTheyAreTheSame() {
+    Lake lake = new Lake(session(), newTempDir("gold-writer-matching").toString());
+    GoldWriter writer = new GoldWriter(lake);
+    writer.replaceAll(DAILY, rows(
+        "('2026-11-01', 'Nordwind', 3), ('2026-11-02', 'Nordwind', 5), ('2026-11-01', 'Sólido', 1),"
+            + " ('2026-11-02', 'Sólido', 2)"));
+    long v0 = version(lake);
+    Dataset<Row> nordwind = session().sql("SELECT 'Nordwind' AS brand");
+    java.util.function.UnaryOperator<Dataset<Row>> scope = t -> t.join(nordwind, "brand");
+
+    // Nordwind's rows: 11-01 changes, 11-02 is gone, 11-03 is new; Sólido's rows stay although the input lacks them.
+    GoldWriter.Written w = writer.replaceMatching(DAILY, rows(
+        "('2026-11-01', 'Nordwind', 4), ('2026-11-03', 'Nordwind', 7)"), scope);
+    assertTrue(w.changed());
+    assertEquals(2, w.rows());
+    assertEquals(v0 + 1, version(lake));
+    List<Row> all = session().read().format("delta").load(lake.path(DAILY.table()))
+        .orderBy("brand", "date").collectAsList();
+    assertEquals("[[2026-11-01,Nordwind,4], [2026-11-03,Nordwind,7], [2026-11-01,Sólido,1], [2026-11-02,Sólido,2]]",
+        all.toString());
+
+    // The same rows again: no commit.
+    assertFalse(writer.replaceMatching(DAILY, rows("('2026-11-03', 'Nordwind', 7), ('2026-11-01', 'Nordwind', 4)"),
+        scope).changed());
+    assertEquals(v0 + 1, version(lake));
+  }
+
+  @Test
   void fingerprintIgnoresOrderButSeesEveryValue() {
     Row a = GoldWriter.fingerprint(rows("('2026-11-01', 'Nordwind', 3), ('2026-11-02', 'Sólido', 1)"));
     Row b = GoldWriter.fingerprint(rows("('2026-11-02', 'Sólido', 1), ('2026-11-01', 'Nordwind', 3)"));

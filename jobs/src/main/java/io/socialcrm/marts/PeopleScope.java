@@ -1,0 +1,47 @@
+package io.socialcrm.marts;
+
+import io.socialcrm.lake.DeclaredTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Whom a run recomputes in the marts kept per person (stages, attribution paths and credits): everyone (the first
+ * run, or a mart not written yet), or the people the night's changes touched ({@link TouchedPeople}). A person's rows
+ * in these marts depend on that person's data only, so recomputing the touched people and replacing exactly their
+ * rows gives the marts a computation over everyone would.
+ */
+final class PeopleScope {
+  private final Dataset<Row> touched;
+
+  private PeopleScope(Dataset<Row> touched) {
+    this.touched = touched;
+  }
+
+  /** Everyone: inputs are not restricted and marts are replaced whole. */
+  static PeopleScope everyone() {
+    return new PeopleScope(null);
+  }
+
+  /** The touched people ({@link TouchedPeople#of}: person_id, customer_id). */
+  static PeopleScope touched(Dataset<Row> touched) {
+    return new PeopleScope(touched);
+  }
+
+  boolean isEveryone() {
+    return touched == null;
+  }
+
+  /** The rows of {@code rows} about the scope's people: those whose {@code column} is one of their person ids. */
+  Dataset<Row> restrict(Dataset<Row> rows, String column) {
+    return touched == null ? rows : TouchedPeople.restrict(rows, column, touched);
+  }
+
+  /**
+   * Writes {@code rows}, the recomputed rows of the scope's people, to {@code table}: the whole table for everyone,
+   * else exactly the rows whose {@code column} is a touched person's id, in one commit (none when they are the same).
+   */
+  GoldWriter.Written write(GoldWriter writer, DeclaredTable table, Dataset<Row> rows, String column) {
+    return touched == null ? writer.replaceAll(table, rows)
+        : writer.replaceMatching(table, rows, current -> restrict(current, column));
+  }
+}

@@ -1,0 +1,95 @@
+package io.socialcrm.marts;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.socialcrm.common.JoinKeys;
+import io.socialcrm.conform.Brands;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The people a night's changes touch: those whose rows in the person marts (stages, attribution paths and credits)
+ * may differ from the last run, and so the only ones these marts recompute. A person's rows depend on their own
+ * interactions and orders, their customer row and their profiles, on who is linked to whom, and on two small global
+ * facts: which posts carry a campaign or are the own brand's, and which campaigns are the own brand's. So a person is
+ * touched when the night changed
+ * <ul>
+ *   <li>an interaction they wrote (its sentiment comes with it), or one of their profiles;</li>
+ *   <li>an order of theirs (new, refunded, cancelled), or their customer row (segment);</li>
+ *   <li>a link of theirs: a closed link touches its old customer and the profile as the unlinked person it becomes,
+ *       an inserted link its new customer and the profile as the unlinked person it was;</li>
+ *   <li>a post they engaged with that carries a campaign or is the own brand's (it decides their touches' campaign
+ *       and type), or a campaign one of their interactions carries.</li>
+ * </ul>
+ * The set is bounded by the night's changes, not by the history: the history is only looked up for the people
+ * behind them.
+ */
+public final class TouchedPeople {
+  private TouchedPeople() {}
+
+  /**
+   * What changed since the last run, per input: the new or changed rows (post-images) of each silver table, and
+   * {@code previousOrderCustomers} the customer_id an updated order had before (an order moved to another customer
+   * touches both).
+   */
+  public record Changes(Dataset<Row> interactions, Dataset<Row> orders, Dataset<Row> previousOrderCustomers,
+      Dataset<Row> customers, Dataset<Row> profiles, Dataset<Row> links, Dataset<Row> campaigns) {}
+
+  /**
+   * The touched people: person_id ({@link People#withPerson}) and customer_id (the person's customer; null for an
+   * unlinked profile), one row each.
+   *
+   * @param changed the night's changes
+   * @param interactions all current silver interactions (to find who engaged with a changed post or carries a
+   *     changed campaign)
+   * @param links the current identity links (platform, profile_id, customer_id)
+   */
+  public static Dataset<Row> of(Changes changed, Dataset<Row> interactions, Dataset<Row> links) {
+    Dataset<Row> profiles = changed.interactions().select("platform", "profile_id")
+        .union(changed.profiles().select("platform", "profile_id"))
+        .union(engagersOf(changedPosts(changed.interactions()), interactions))
+        .union(interactions.join(broadcast(changed.campaigns().select("campaign_id").distinct()),
+            JoinKeys.of("campaign_id")).select("platform", "profile_id"))
+        .distinct();
+    Dataset<Row> viaProfiles = People.withPerson(profiles, links).select("person_id", "customer_id");
+    Column noCustomer = lit(null).cast("string");
+    Dataset<Row> customers = changed.orders().select("customer_id")
+        .union(changed.previousOrderCustomers().select("customer_id"))
+        .union(changed.customers().select("customer_id"))
+        .union(changed.links().select("customer_id"))
+        .where(col("customer_id").isNotNull())
+        .select(col("customer_id").as("person_id"), col("customer_id"));
+    Dataset<Row> unlinked = changed.links()
+        .select(People.profileKey(col("platform"), col("profile_id")).as("person_id"), noCustomer.as("customer_id"));
+    return viaProfiles.union(customers).union(unlinked).distinct();
+  }
+
+  /**
+   * The changed posts other rows' campaign or touch type depends on: posts, replies and quotes that carry a campaign
+   * ({@link PersonStages}' post campaigns) or are the own brand's ({@link Touchpoints#brandPosts}), keyed as
+   * target_post_id names them (platform, post_id).
+   */
+  static Dataset<Row> changedPosts(Dataset<Row> changedInteractions) {
+    return changedInteractions.where(col("interaction_type").isin("post", "reply", "quote")
+            .and(col("campaign_id").isNotNull().or(Brands.isOwnBrandAccount(col("platform"), col("profile_id")))))
+        .select(col("platform"), CareQueue.postId(col("interaction_id")).as("post_id"))
+        .distinct();
+  }
+
+  /** The authors (platform, profile_id) of interactions that target one of {@code posts} (platform, post_id). */
+  private static Dataset<Row> engagersOf(Dataset<Row> posts, Dataset<Row> interactions) {
+    Dataset<Row> p = posts.select(col("platform").as("_post_platform"), col("post_id").as("_post_id"));
+    return interactions.join(broadcast(p), col("platform").equalTo(col("_post_platform"))
+            .and(col("target_post_id").equalTo(col("_post_id"))))
+        .select("platform", "profile_id");
+  }
+
+  /** The rows of {@code rows} whose {@code column} is a touched person's id. */
+  public static Dataset<Row> restrict(Dataset<Row> rows, String column, Dataset<Row> touched) {
+    return rows.join(broadcast(touched.select(col("person_id").as("_touched"))),
+        col(column).equalTo(col("_touched")), "left_semi");
+  }
+}

@@ -1,0 +1,69 @@
+package io.socialcrm.marts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.socialcrm.testing.SparkTestBase;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+/** The people a night's changes touch, on hand-made change rows. */
+class TouchedPeopleTest extends SparkTestBase {
+  private static final String BRAND_X = ScoredInteractionRows.NORDWIND_X;
+
+  private Dataset<Row> sql(String select) {
+    return session().sql(select);
+  }
+
+  @Test
+  void everyKindOfChangeTouchesItsPeopleAndNoOneElse() {
+    // All interactions: a campaign post of the brand (changed tonight), a reply to it by u7 (unchanged), an old
+    // interaction of u8 carrying campaign CMP9 (changed tonight), and untouched rows of u9.
+    Dataset<Row> interactions = sql("SELECT * FROM VALUES "
+        + "('x:post:P1', 'x', '" + BRAND_X + "', 'post', 'CMP1', NULL),"
+        + "('x:reply:R7', 'x', 'u7', 'reply', NULL, 'P1'),"
+        + "('x:post:M8', 'x', 'u8', 'post', 'CMP9', NULL),"
+        + "('x:post:M9', 'x', 'u9', 'post', NULL, NULL),"
+        + "('x:post:M1', 'x', 'u1', 'post', NULL, NULL)"
+        + " AS t(interaction_id, platform, profile_id, interaction_type, campaign_id, target_post_id)");
+    Dataset<Row> links = sql("SELECT * FROM VALUES ('x', 'u1', 'C1'), ('x', 'u7', 'C7'), ('x', 'u3', 'C3')"
+        + " AS t(platform, profile_id, customer_id)");
+    TouchedPeople.Changes changes = new TouchedPeople.Changes(
+        interactions.where("interaction_id IN ('x:post:P1', 'x:post:M1')"),
+        sql("SELECT 'C2' AS customer_id UNION ALL SELECT CAST(NULL AS STRING)"),
+        sql("SELECT 'C5' AS customer_id"),
+        sql("SELECT 'C4' AS customer_id"),
+        sql("SELECT 'x' AS platform, 'u6' AS profile_id"),
+        // u3 linked to C3 tonight; u2's link to C0 closed
+        sql("SELECT * FROM VALUES ('x', 'u3', 'C3'), ('x', 'u2', 'C0') AS t(platform, profile_id, customer_id)"),
+        sql("SELECT 'CMP9' AS campaign_id"));
+
+    List<String> touched = TouchedPeople.of(changes, interactions, links)
+        .selectExpr("concat(person_id, '/', coalesce(customer_id, '-'))").orderBy("person_id")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+
+    assertEquals(List.of(
+            "C0/C0", // closed link: its old customer
+            "C1/C1", // u1's new interaction, u1 linked to C1
+            "C2/C2", // changed order
+            "C3/C3", // inserted link: its new customer
+            "C4/C4", // changed customer row
+            "C5/C5", // an order's customer before the change
+            "C7/C7", // u7 replied to the changed campaign post
+            "x:" + BRAND_X + "/-", // the brand account's own changed post
+            "x:u2/-", // unlinked by the closed link
+            "x:u3/-", // linked tonight: its rows as an unlinked profile go
+            "x:u6/-", // changed profile, unlinked
+            "x:u8/-"), // carries the changed campaign
+        touched);
+  }
+
+  @Test
+  void restrictKeepsTheTouchedPeoplesRowsOnly() {
+    Dataset<Row> touched = sql("SELECT 'C1' AS person_id, 'C1' AS customer_id");
+    Dataset<Row> orders = sql("SELECT * FROM VALUES ('O1', 'C1'), ('O2', 'C2') AS t(order_id, customer_id)");
+    assertEquals(List.of("O1"), TouchedPeople.restrict(orders, "customer_id", touched).select("order_id")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+  }
+}
