@@ -10,7 +10,6 @@ import io.socialcrm.generate.SampleDataGenerator;
 import io.socialcrm.generate.Scale;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.orchestration.PipelineRunner;
-import io.socialcrm.orchestration.RunListener;
 import io.socialcrm.orchestration.RunReport;
 import io.socialcrm.orchestration.Step;
 import java.io.IOException;
@@ -97,18 +96,18 @@ final class NightlyBenchmark {
     long t0 = System.nanoTime();
     for (List<LocalDate> batch : BackfillCommand.batches(FIRST_DAY, night.minusDays(1),
         BackfillCommand.batchDays(settings))) {
-      RunReport r = runner.run(batch, all, RunListener.NONE);
+      RunReport r = runner.run(batch, all, new ConsoleProgress(System.out));
       System.out.printf("  backfill %s to %s: %s%n", batch.get(0), batch.get(batch.size() - 1), steps(r));
     }
     double backfill = (System.nanoTime() - t0) / 1e9;
 
     long t1 = System.nanoTime();
-    RunReport nightly = runner.run(night, all, RunListener.NONE);
+    RunReport nightly = runner.run(night, all, new ConsoleProgress(System.out));
     double nightSec = (System.nanoTime() - t1) / 1e9;
     System.out.printf("  night %s: %s%n", night, steps(nightly));
 
     long t2 = System.nanoTime();
-    RunReport rerun = runner.run(night, all, RunListener.NONE);
+    RunReport rerun = runner.run(night, all, new ConsoleProgress(System.out));
     double rerunSec = (System.nanoTime() - t2) / 1e9;
     System.out.printf("  rerun %s: %s%n", night, steps(rerun));
 
