@@ -118,18 +118,25 @@ public final class IdentityJob {
         model = stored.model();
         changed = PairStore.changed(storedRecords, records).localCheckpoint();
         removed = PairStore.removed(storedRecords, records).localCheckpoint();
-        changes = new long[] {count(changed, PairStore.PROFILE), count(removed, PairStore.PROFILE),
-            count(changed, PairStore.CUSTOMER), count(removed, PairStore.CUSTOMER)};
+        java.util.Map<String, Long> changedByKind = countsByKind(changed);
+        java.util.Map<String, Long> removedByKind = countsByKind(removed);
+        changes = new long[] {changedByKind.getOrDefault(PairStore.PROFILE, 0L),
+            removedByKind.getOrDefault(PairStore.PROFILE, 0L), changedByKind.getOrDefault(PairStore.CUSTOMER, 0L),
+            removedByKind.getOrDefault(PairStore.CUSTOMER, 0L)};
         Dataset<Row> storedPairs = spark.read().format("delta").load(pairsPath);
-        storeChanged = !changed.isEmpty() || !removed.isEmpty();
+        storeChanged = !changedByKind.isEmpty() || !removedByKind.isEmpty();
         if (!storeChanged) {
           store = storedPairs;
         } else {
           Dataset<Row> flipped = PairStore.flippedBlocks(changed, removed);
-          Dataset<Row> changedProfiles = PairStore.ids(changed, PairStore.PROFILE)
-              .unionByName(engine.recordsInBlocks(profiles, true, flipped)).distinct().localCheckpoint();
-          Dataset<Row> changedCustomers = PairStore.ids(changed, PairStore.CUSTOMER)
-              .unionByName(engine.recordsInBlocks(customers, false, flipped)).distinct().localCheckpoint();
+          Dataset<Row> changedProfiles = PairStore.ids(changed, PairStore.PROFILE);
+          Dataset<Row> changedCustomers = PairStore.ids(changed, PairStore.CUSTOMER);
+          if (!flipped.isEmpty()) {
+            changedProfiles = changedProfiles.unionByName(engine.recordsInBlocks(profiles, true, flipped));
+            changedCustomers = changedCustomers.unionByName(engine.recordsInBlocks(customers, false, flipped));
+          }
+          changedProfiles = changedProfiles.distinct().localCheckpoint();
+          changedCustomers = changedCustomers.distinct().localCheckpoint();
           compared = engine.compare(consentedOnly(
                   engine.block(profiles, customers, changedProfiles, changedCustomers).pairs(), consented))
               .persist(StorageLevel.MEMORY_AND_DISK());
@@ -226,8 +233,11 @@ public final class IdentityJob {
     return rows.isEmpty() ? null : rows.get(0).getString(0);
   }
 
-  private static long count(Dataset<Row> records, String kind) {
-    return records.where(col("kind").equalTo(kind)).count();
+  /** Record rows per kind (at most four kinds: collected), kinds without rows left out. */
+  private static java.util.Map<String, Long> countsByKind(Dataset<Row> records) {
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    records.groupBy("kind").count().collectAsList().forEach(r -> out.put(r.getString(0), r.getLong(1)));
+    return out;
   }
 
   private static boolean sameRows(Dataset<Row> a, Dataset<Row> b) {

@@ -31,7 +31,10 @@ public final class IdentityTables {
   public static final LakeTable LINKS = new LakeTable(Layer.SILVER, "identity_links");
   public static final LakeTable REVIEW = new LakeTable(Layer.SILVER, "identity_review");
   public static final LakeTable MODELS = new LakeTable(Layer.SILVER, "identity_models");
-  /** The model's scored pairs at or above the review probability, consent applied (see {@link PairStore}). */
+  /**
+   * The model's scored pairs at or above the review probability, consent applied: profile_key, customer_id,
+   * match_probability, match_weight, evidence (see {@link PairStore#pairs}).
+   */
   public static final LakeTable PAIRS = new LakeTable(Layer.SILVER, "_identity_pairs");
   /** What {@link #PAIRS} was built from: one fingerprint per profile, customer, skipped block, and the model. */
   public static final LakeTable RECORDS = new LakeTable(Layer.SILVER, "_identity_records");
@@ -48,11 +51,6 @@ public final class IdentityTables {
       .add("evidence_hash", DataTypes.StringType).add("valid_from", DataTypes.TimestampType)
       .add("valid_to", DataTypes.TimestampType).add("is_current", DataTypes.BooleanType)
       .add("run_id", DataTypes.StringType);
-
-  public static final StructType PAIRS_SCHEMA = new StructType()
-      .add("profile_key", DataTypes.StringType).add("customer_id", DataTypes.StringType)
-      .add("match_probability", DataTypes.DoubleType).add("match_weight", DataTypes.DoubleType)
-      .add("evidence", DataTypes.createArrayType(EVIDENCE));
 
   public static final StructType RECORDS_SCHEMA = new StructType()
       .add("kind", DataTypes.StringType).add("profile_key", DataTypes.StringType)
@@ -142,11 +140,6 @@ public final class IdentityTables {
   /** The columns a model's term-frequency rows name: a handful (the config's tf_adjust columns). */
   private static List<String> tfColumns(Dataset<Row> tfs) {
     return tfs.select("column").distinct().collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
-  }
-
-  /** An empty pair store, in its schema. */
-  public static Dataset<Row> emptyPairs(SparkSession spark) {
-    return spark.createDataFrame(List.of(), PAIRS_SCHEMA);
   }
 
   /** An empty record table, in its schema. */

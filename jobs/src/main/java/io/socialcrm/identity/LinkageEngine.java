@@ -133,13 +133,14 @@ public final class LinkageEngine {
       if (changedLeft == null) {
         rulePairs = lAllowed.join(rKeyed, keys).select(col("_lid"), col("_rid"), lit(i).as("_rule"));
       } else {
-        Dataset<Row> lChanged = lAllowed.join(changedLeft.select(col(config.leftId()).as("_lid")),
-            JoinKeys.of("_lid"), "left_semi");
-        Dataset<Row> rChanged = rKeyed.join(changedRight.select(col(config.rightId()).as("_rid")),
+        // A changed left record with any right one, then an unchanged left record with a changed right one: each
+        // pair once. The changed ids are few, so these joins broadcast them.
+        Dataset<Row> lIds = broadcast(changedLeft.select(col(config.leftId()).as("_lid")));
+        Dataset<Row> rChanged = rKeyed.join(broadcast(changedRight.select(col(config.rightId()).as("_rid"))),
             JoinKeys.of("_rid"), "left_semi");
-        rulePairs = lChanged.join(rKeyed, keys).select(col("_lid"), col("_rid"))
-            .unionByName(lAllowed.join(rChanged, keys).select(col("_lid"), col("_rid")))
-            .distinct().withColumn("_rule", lit(i));
+        rulePairs = lAllowed.join(lIds, JoinKeys.of("_lid"), "left_semi").join(rKeyed, keys)
+            .unionByName(lAllowed.join(lIds, JoinKeys.of("_lid"), "left_anti").join(rChanged, keys))
+            .select(col("_lid"), col("_rid"), lit(i).as("_rule"));
       }
       ids = ids == null ? rulePairs : ids.unionByName(rulePairs);
       Dataset<Row> ruleSkipped = skippedOf(blocks, rule, keyNames);
