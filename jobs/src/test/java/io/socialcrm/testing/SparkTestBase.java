@@ -24,6 +24,11 @@ public abstract class SparkTestBase extends JavaDataFrameSuiteBase {
         .setMaster("local[2]")
         .setAppName("socialcrm-tests")
         .set("spark.ui.enabled", "false")
+        // One session serves the whole suite: keep only a few finished jobs and queries in the status store, which
+        // otherwise holds hundreds of big plans and runs the test JVM out of heap.
+        .set("spark.sql.ui.retainedExecutions", "20")
+        .set("spark.ui.retainedJobs", "50")
+        .set("spark.ui.retainedStages", "50")
         .set("spark.sql.shuffle.partitions", "2")
         .set("spark.default.parallelism", "2")
         .set("spark.app.id", "socialcrm-tests"));
