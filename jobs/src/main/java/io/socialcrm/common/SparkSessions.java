@@ -21,6 +21,9 @@ public final class SparkSessions {
     setIfMissing(conf, "spark.sql.session.timeZone", "UTC");
     setIfMissing(conf, "spark.sql.ansi.enabled", "false");
     setIfMissing(conf, "spark.ui.showConsoleProgress", "false");
+    // Plan strings are for logs and the SQL status store only: the marts' plans are big enough that rendering them
+    // whole on every adaptive re-plan ran the driver out of heap (small night, 5 GB heap), so they are cut at 1 MB.
+    setIfMissing(conf, "spark.sql.maxPlanStringLength", "1000000");
     setIfMissing(conf, "spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
     setIfMissing(conf, "spark.databricks.delta.schema.autoMerge.enabled", "false");
     setIfMissing(conf, "spark.databricks.delta.snapshotPartitions", "2");
