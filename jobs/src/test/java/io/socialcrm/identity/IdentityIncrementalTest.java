@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,16 +177,8 @@ class IdentityIncrementalTest extends SparkTestBase {
     return ProfilesTransform.withMatchKeys(raw);
   }
 
-  /** Writes rows as a silver table: its columns in its order, absent ones null. */
   private void write(Lake lake, DeclaredTable table, Dataset<Row> rows) {
-    Dataset<Row> full = rows;
-    for (StructField f : table.schema().fields()) {
-      if (!List.of(full.columns()).contains(f.name())) {
-        full = full.withColumn(f.name(), lit(null).cast(f.dataType()));
-      }
-    }
-    full = table.conform(full).localCheckpoint();
-    full.write().format("delta").mode(SaveMode.Overwrite).save(lake.path(table.table()));
+    io.socialcrm.testing.TestTables.write(lake, table, rows);
   }
 
   // ------------------------------------------------------------------ reading back
