@@ -86,15 +86,18 @@ public final class ConformJob {
         }
       }
       List<ConformResult.TableResult> results = new ArrayList<>();
+      Map<String, Long> durations = new LinkedHashMap<>();
       for (SilverBuild build : builds) {
+        long t0 = System.nanoTime();
         long read = build.inputs().stream().mapToLong(counts::get).sum();
         WriteCounts written = read == 0 ? WriteCounts.NONE
             : build.writer().write(spark, lake, build.table(),
                 build.transform().apply(new ConformInputs(spark, lake, inputsOf(build, rows))));
         results.add(new ConformResult.TableResult(build.table().name(), read, written.inserted(), written.updated()));
+        durations.put(build.table().name(), (System.nanoTime() - t0) / 1_000_000);
       }
       changes.saveProcessedVersions(after, before, runId);
-      return new ConformResult(runId, date.toString(), results);
+      return new ConformResult(runId, date.toString(), results, durations);
     } finally {
       cached.forEach(Dataset::unpersist);
     }

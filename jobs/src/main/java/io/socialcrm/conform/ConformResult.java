@@ -2,8 +2,11 @@ package io.socialcrm.conform;
 
 import java.util.List;
 
-/** What one run of step conform did: per silver table, the bronze rows it read and the rows it changed. */
-public record ConformResult(String runId, String date, List<TableResult> tables) {
+/**
+ * What one run of step conform did: per silver table, the bronze rows it read and the rows it changed, and how long
+ * building it took ({@code durationsMs}, by table name; left out of {@link TableResult} so results compare by counts).
+ */
+public record ConformResult(String runId, String date, List<TableResult> tables, java.util.Map<String, Long> durationsMs) {
 
   /**
    * One silver table's counts.
@@ -18,12 +21,12 @@ public record ConformResult(String runId, String date, List<TableResult> tables)
     return tables.stream().filter(t -> t.table().equals(name)).findFirst().orElse(null);
   }
 
-  /** Per table "read/inserted/updated", for the run report. */
+  /** Per table "read/inserted/updated" and its build time, for the run report. */
   public java.util.Map<String, Object> metrics() {
     java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
     for (TableResult t : tables) {
       m.put(t.table(), java.util.Map.of("bronze_rows_read", t.bronzeRowsRead(), "inserted", t.inserted(),
-          "updated", t.updated()));
+          "updated", t.updated(), "duration_ms", durationsMs.getOrDefault(t.table(), 0L)));
     }
     return m;
   }

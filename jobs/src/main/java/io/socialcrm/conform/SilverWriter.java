@@ -23,7 +23,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * How a silver table takes a batch: {@link Scd2} versions or {@link LatestByKey} upserts. Both first compute,
  * purely, the rows to change (each with an {@link #ACTION}), then apply them in one Delta commit: a plain write
- * when the table does not exist yet, else one MERGE; with nothing to change nothing is committed.
+ * when the table does not exist yet, an append when every change is a new row, else one MERGE; with nothing to
+ * change nothing is committed.
  */
 public interface SilverWriter {
   /** Column of a change row saying what to do with it. */
@@ -68,6 +69,11 @@ public interface SilverWriter {
       }
       if (inserted + updated == 0) {
         return WriteCounts.NONE;
+      }
+      if (updated == 0) {
+        // Only new keys: an append, which reads none of the table (a MERGE would scan it for matches).
+        table.conform(rows.filter(col(ACTION).equalTo(INSERT))).write().format("delta").mode("append").save(path);
+        return new WriteCounts(inserted, 0);
       }
       DeltaMergeBuilder merge = DeltaTable.forPath(spark, path).as("t").merge(rows.as("s"), matchOn);
       Map<String, String> all = new java.util.LinkedHashMap<>();

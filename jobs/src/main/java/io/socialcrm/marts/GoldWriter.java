@@ -60,10 +60,20 @@ public final class GoldWriter {
   }
 
   private Written replace(DeclaredTable table, Dataset<Row> rows, String scope) {
-    Dataset<Row> next = table.conform(rows);
+    Dataset<Row> conformed = table.conform(rows);
     if (scope != null) {
-      next = next.where(scope); // rows outside the scope would break replaceWhere's check
+      conformed = conformed.where(scope); // rows outside the scope would break replaceWhere's check
     }
+    // computed once for the fingerprint and the write
+    Dataset<Row> next = conformed.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return replaceComputed(table, next, scope);
+    } finally {
+      next.unpersist();
+    }
+  }
+
+  private Written replaceComputed(DeclaredTable table, Dataset<Row> next, String scope) {
     String path = lake.path(table.table());
     boolean exists = lake.isDeltaTable(path);
     Row nextPrint = fingerprint(next);

@@ -261,8 +261,9 @@ public final class MartsJob {
   }
 
   /**
-   * What the night changed, for {@link TouchedPeople}: the change feeds' rows, and the customers updated orders had
-   * before (the feeds carry rows as they are now).
+   * What the night changed, for {@link TouchedPeople}: the change feeds' rows, the customers updated orders had
+   * before (the feeds carry rows as they are now), and of the changed profiles those whose evidence for the person
+   * marts changed (their current rows as of the last run against now).
    */
   private TouchedPeople.Changes touchedBy(Map<String, ChangeFeed.Batch> changes, Map<String, Long> before) {
     ChangeFeed.Batch orders = changes.get("orders");
@@ -272,8 +273,15 @@ public final class MartsJob {
             .option("startingVersion", before.get("orders") + 1).option("endingVersion", orders.version())
             .load(lake.path(SilverTables.ORDERS.table()))
             .where(col("_change_type").equalTo("update_preimage")).select("customer_id");
+    ChangeFeed.Batch profiles = changes.get("social_profiles");
+    Dataset<Row> changedProfiles = profiles.nothingNew() || profiles.full() || before.get("social_profiles") == null
+        ? profiles.rows()
+        : TouchedPeople.profilesWithChangedEvidence(profiles.rows(),
+            spark.read().format("delta").option("versionAsOf", before.get("social_profiles"))
+                .load(lake.path(SilverTables.SOCIAL_PROFILES.table())).where(col("is_current")),
+            SilverTables.SOCIAL_PROFILES.read(spark, lake).where(col("is_current")));
     return new TouchedPeople.Changes(changes.get("interactions").rows(), orders.rows(), previous,
-        changes.get("customers").rows(), changes.get("social_profiles").rows(), changes.get("identity_links").rows(),
+        changes.get("customers").rows(), changedProfiles, changes.get("identity_links").rows(),
         changes.get("campaigns").rows());
   }
 

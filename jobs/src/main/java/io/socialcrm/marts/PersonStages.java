@@ -128,7 +128,7 @@ public final class PersonStages {
   private static Dataset<Row> brandTouches(Dataset<Row> interactions, Dataset<Row> postCampaigns,
       Dataset<Row> profiles) {
     Dataset<Row> authors = profiles.select(col("platform"), col("profile_id"),
-        col("followers").as("_followers"));
+        hasFollowers(col("followers")).as("_has_followers"));
     Column type = col("interaction_type");
     Column notNegative = coalesce(col("sentiment"), lit("neutral")).notEqual(lit("negative"));
     Column positive = coalesce(col("sentiment"), lit("neutral")).equalTo(lit("positive"));
@@ -137,7 +137,7 @@ public final class PersonStages {
             "angry"))))
         .or(type.isin("repost", "follow"))
         .or(type.equalTo("post").and(positive));
-    Column seen = coalesce(col("impressions"), lit(0L)).gt(0).or(coalesce(col("_followers"), lit(0L)).gt(0))
+    Column seen = coalesce(col("impressions"), lit(0L)).gt(0).or(coalesce(col("_has_followers"), lit(false)))
         .or(type.equalTo("comment").and(col("platform").equalTo("facebook")));
     Column recommends = type.equalTo("repost").or(type.equalTo("quote").and(notNegative))
         .or(type.isin("post", "reply", "comment").and(positive))
@@ -150,6 +150,15 @@ public final class PersonStages {
             col("ts"), col("interaction_date"),
             coalesce(col("campaign_id"), col("_post_campaign")).as("campaign_id"),
             preference.as("_positive"), recommends.as("_recommends"));
+  }
+
+  /**
+   * All the person marts read of a social profile: whether it has followers (its posts are seen by others, which
+   * makes a recommendation count for advocacy). A profile change that leaves this as it was (last seen, a new
+   * follower count above zero, a new bio) moves no person's rows ({@link TouchedPeople}).
+   */
+  public static Column hasFollowers(Column followers) {
+    return coalesce(followers, lit(0L)).gt(0);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.socialcrm.marts;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import io.socialcrm.common.JoinKeys;
 import io.socialcrm.conform.Brands;
@@ -17,7 +18,8 @@ import org.apache.spark.sql.Row;
  * facts: which posts carry a campaign or are the own brand's, and which campaigns are the own brand's. So a person is
  * touched when the night changed
  * <ul>
- *   <li>an interaction they wrote (its sentiment comes with it), or one of their profiles;</li>
+ *   <li>an interaction they wrote (its sentiment comes with it), or what the person marts read of one of their
+ *       profiles ({@link #profilesWithChangedEvidence}: a new last_seen or follower count alone touches no one);</li>
  *   <li>an order of theirs (new, refunded, cancelled), or their customer row (segment);</li>
  *   <li>a link of theirs: a closed link touches its old customer and the profile as the unlinked person it becomes,
  *       an inserted link its new customer and the profile as the unlinked person it was;</li>
@@ -65,6 +67,28 @@ public final class TouchedPeople {
     Dataset<Row> unlinked = changed.links()
         .select(People.profileKey(col("platform"), col("profile_id")).as("person_id"), noCustomer.as("customer_id"));
     return viaProfiles.union(customers).union(unlinked).distinct();
+  }
+
+  /**
+   * Of the profiles the night changed ({@code changed}: platform, profile_id), those whose columns the person marts
+   * read ({@link PersonStages#hasFollowers}) differ between their current row before the night ({@code before}) and
+   * now ({@code now}), a profile without a current row on one side counting as changed. Conform updates the activity
+   * columns (last_seen, followers) of every profile seen in a day, most of which change nothing the marts show.
+   *
+   * @param before the current social profiles as of the marts' last run
+   * @param now    the current social profiles
+   */
+  public static Dataset<Row> profilesWithChangedEvidence(Dataset<Row> changed, Dataset<Row> before,
+      Dataset<Row> now) {
+    Dataset<Row> keys = changed.select("platform", "profile_id").distinct();
+    Dataset<Row> was = before.join(keys, JoinKeys.of("platform", "profile_id"), "left_semi")
+        .select(col("platform"), col("profile_id"), PersonStages.hasFollowers(col("followers")).as("_was"));
+    Dataset<Row> is = now.join(keys, JoinKeys.of("platform", "profile_id"), "left_semi")
+        .select(col("platform"), col("profile_id"), PersonStages.hasFollowers(col("followers")).as("_is"));
+    return keys.join(was, JoinKeys.of("platform", "profile_id"), "left")
+        .join(is, JoinKeys.of("platform", "profile_id"), "left")
+        .where(not(col("_was").eqNullSafe(col("_is"))))
+        .select("platform", "profile_id");
   }
 
   /**

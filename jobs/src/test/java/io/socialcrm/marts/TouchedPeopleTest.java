@@ -60,6 +60,25 @@ class TouchedPeopleTest extends SparkTestBase {
   }
 
   @Test
+  void aProfileChangeCountsOnlyWhenWhatThePersonMartsReadOfItChanged() {
+    // before tonight: p1 had no followers, p2 and p3 had some, p4 had none; p5 is new tonight
+    Dataset<Row> before = sql("SELECT * FROM VALUES ('x', 'p1', CAST(NULL AS BIGINT)), ('x', 'p2', 10L),"
+        + " ('x', 'p3', 5L), ('facebook', 'p4', 0L), ('x', 'p9', 3L) AS t(platform, profile_id, followers)");
+    Dataset<Row> now = sql("SELECT * FROM VALUES ('x', 'p1', 4L), ('x', 'p2', 250L), ('x', 'p3', 0L),"
+        + " ('facebook', 'p4', NULL), ('x', 'p5', 0L), ('x', 'p9', 0L) AS t(platform, profile_id, followers)");
+    // conform touched all but p9 (last_seen moved); p9 lost its followers but is not among the changed rows
+    Dataset<Row> changed = sql("SELECT * FROM VALUES ('x', 'p1'), ('x', 'p2'), ('x', 'p2'), ('x', 'p3'),"
+        + " ('facebook', 'p4'), ('x', 'p5') AS t(platform, profile_id)");
+
+    List<String> touched = TouchedPeople.profilesWithChangedEvidence(changed, before, now)
+        .selectExpr("concat(platform, ':', profile_id)").orderBy("platform", "profile_id")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+
+    // p1 gained followers, p3 lost them, p5 is new; p2 (10 -> 250) and p4 (0 -> unknown) read the same
+    assertEquals(List.of("x:p1", "x:p3", "x:p5"), touched);
+  }
+
+  @Test
   void restrictKeepsTheTouchedPeoplesRowsOnly() {
     Dataset<Row> touched = sql("SELECT 'C1' AS person_id, 'C1' AS customer_id");
     Dataset<Row> orders = sql("SELECT * FROM VALUES ('O1', 'C1'), ('O2', 'C2') AS t(order_id, customer_id)");
