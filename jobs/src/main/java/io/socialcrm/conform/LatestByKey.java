@@ -17,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Current-state silver tables (consent, steward decisions, orders, ...): one row per key, the one with the
@@ -38,13 +39,23 @@ public final class LatestByKey {
     // version null: replace when the content differs (see changedContent).
     return (spark, lake, table, rows) -> {
       Dataset<Row> stored = SilverWriter.current(spark, lake, table);
-      Dataset<Row> changes = version == null
-          ? changedContent(stored, table.conformWith(rows, List.of(tieBreak)), table.keys(), table.columnNames(), List.of(tieBreak))
-          : changes(stored, rows, table.keys(), version, List.of(tieBreak));
       Map<String, String> all = new LinkedHashMap<>();
       table.columnNames().forEach(c -> all.put(c, "s." + c));
-      return SilverWriter.apply(spark, lake, table, changes, SilverWriter.keysEqual(table.keys()),
-          (merge, columns) -> merge.whenMatched("s." + SilverWriter.ACTION + " = '" + SilverWriter.UPDATE + "'").updateExpr(all));
+      if (version != null) {
+        return SilverWriter.apply(spark, lake, table, changes(stored, rows, table.keys(), version, List.of(tieBreak)),
+            SilverWriter.keysEqual(table.keys()), (merge, columns) -> merge.whenMatched(
+                "s." + SilverWriter.ACTION + " = '" + SilverWriter.UPDATE + "'").updateExpr(all));
+      }
+      // The content hash is computed over the stored rows of the batch's keys only (all of them: a hash per row).
+      Dataset<Row> batch = table.conformWith(rows, List.of(tieBreak)).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        Dataset<Row> changes = changedContent(SilverWriter.storedOfBatchKeys(stored, batch, table.keys()), batch,
+            table.keys(), table.columnNames(), List.of(tieBreak));
+        return SilverWriter.apply(spark, lake, table, changes, SilverWriter.keysEqual(table.keys()),
+            (merge, columns) -> merge.whenMatched("s." + SilverWriter.ACTION + " = '" + SilverWriter.UPDATE + "'").updateExpr(all));
+      } finally {
+        batch.unpersist();
+      }
     };
   }
 

@@ -90,6 +90,24 @@ public interface SilverWriter {
     }
   }
 
+  /** Batches of at most this many rows look up their keys' stored rows through a broadcast of their keys. */
+  long BROADCAST_KEYS_MAX_ROWS = 1_000_000L;
+
+  /**
+   * The stored rows whose {@code keys} occur in {@code batch}: the only ones a batch can change, so a night's change
+   * rows are computed over them instead of the whole table. {@code batch} is counted (persist it first): up to
+   * {@link #BROADCAST_KEYS_MAX_ROWS} rows its keys are broadcast and the table is filtered where it is read, with
+   * no shuffle of it; a larger batch (a backfill) gets the stored table whole.
+   */
+  static Dataset<Row> storedOfBatchKeys(Dataset<Row> stored, Dataset<Row> batch, List<String> keys) {
+    if (batch.count() > BROADCAST_KEYS_MAX_ROWS) {
+      return stored;
+    }
+    Dataset<Row> batchKeys = batch.select(keys.stream().map(k -> col(k)).toArray(Column[]::new)).distinct();
+    return stored.join(org.apache.spark.sql.functions.broadcast(batchKeys),
+        io.socialcrm.common.JoinKeys.on(keys), "left_semi");
+  }
+
   /** "t.a = s.a AND t.b = s.b" over the given columns. */
   static String keysEqual(List<String> keys) {
     return String.join(" AND ", keys.stream().map(k -> "t." + k + " = s." + k).toList());

@@ -8,7 +8,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.levenshtein;
@@ -60,6 +62,8 @@ public final class LinkageEngine {
   public static final String EVIDENCE = "evidence";
   /** Rounds of greedy mutual-best assignment in {@link #oneToOne}. */
   public static final int ONE_TO_ONE_ROUNDS = 8;
+  private static final String RULE = "_rule";
+  private static final String PARTS = "_parts";
   private static final double MIN_PROBABILITY = 1e-9;
   /** The floor of a fitted m: a level never seen among matches still weighs about -13 bits, not minus infinity. */
   private static final double MIN_M = 1e-4;
@@ -116,36 +120,27 @@ public final class LinkageEngine {
       throw new IllegalArgumentException("give the changed records of both sides, or of neither");
     }
     List<BlockingRule> rules = config.blockingRules();
-    Dataset<Row> ids = null;
-    Dataset<Row> skipped = null;
-    for (int i = 0; i < rules.size(); i++) {
-      BlockingRule rule = rules.get(i);
-      List<String> keyNames = keyNames(rule);
-      Dataset<Row> lKeyed = keyed(left, rule, true);
-      Dataset<Row> rKeyed = keyed(right, rule, false);
-      scala.collection.Seq<String> keys = JoinKeys.on(keyNames);
-      Dataset<Row> blocks = blockSizes(lKeyed, rKeyed, keyNames);
-      Column tooBig = col("pairs").gt(lit(config.maxBlockPairs()));
-      Dataset<Row> allowed = blocks.filter(tooBig.unary_$bang()).select(keyNames.stream().map(n -> col(n))
-          .toArray(Column[]::new));
-      Dataset<Row> lAllowed = lKeyed.join(allowed, keys, "left_semi");
-      Dataset<Row> rulePairs;
-      if (changedLeft == null) {
-        rulePairs = lAllowed.join(rKeyed, keys).select(col("_lid"), col("_rid"), lit(i).as("_rule"));
-      } else {
-        // A changed left record with any right one, then an unchanged left record with a changed right one: each
-        // pair once. The changed ids are few, so these joins broadcast them.
-        Dataset<Row> lIds = broadcast(changedLeft.select(col(config.leftId()).as("_lid")));
-        Dataset<Row> rChanged = rKeyed.join(broadcast(changedRight.select(col(config.rightId()).as("_rid"))),
-            JoinKeys.of("_rid"), "left_semi");
-        rulePairs = lAllowed.join(lIds, JoinKeys.of("_lid"), "left_semi").join(rKeyed, keys)
-            .unionByName(lAllowed.join(lIds, JoinKeys.of("_lid"), "left_anti").join(rChanged, keys))
-            .select(col("_lid"), col("_rid"), lit(i).as("_rule"));
-      }
-      ids = ids == null ? rulePairs : ids.unionByName(rulePairs);
-      Dataset<Row> ruleSkipped = skippedOf(blocks, rule, keyNames);
-      skipped = skipped == null ? ruleSkipped : skipped.unionByName(ruleSkipped);
+    // Every rule in one pass: each record's key under each rule (one row per record and rule), block sizes from
+    // one aggregation per side, and the pairs from one join on (rule, key): a handful of stages, not a few per rule.
+    Dataset<Row> lKeys = allKeys(left, true);
+    Dataset<Row> rKeys = allKeys(right, false);
+    Dataset<Row> blocks = allBlockSizes(lKeys, rKeys);
+    Dataset<Row> allowed = blocks.filter(col("pairs").leq(lit(config.maxBlockPairs()))).select(RULE, PARTS);
+    Dataset<Row> lAllowed = lKeys.join(allowed, JoinKeys.of(RULE, PARTS), "left_semi");
+    Dataset<Row> ids;
+    if (changedLeft == null) {
+      ids = lAllowed.join(rKeys, JoinKeys.of(RULE, PARTS));
+    } else {
+      // A changed left record with any right one, then an unchanged left record with a changed right one: each
+      // pair once. The changed ids are few, so these joins broadcast them.
+      Dataset<Row> lIds = broadcast(changedLeft.select(col(config.leftId()).as("_lid")));
+      Dataset<Row> rChanged = rKeys.join(broadcast(changedRight.select(col(config.rightId()).as("_rid"))),
+          JoinKeys.of("_rid"), "left_semi");
+      ids = lAllowed.join(lIds, JoinKeys.of("_lid"), "left_semi").join(rKeys, JoinKeys.of(RULE, PARTS))
+          .unionByName(lAllowed.join(lIds, JoinKeys.of("_lid"), "left_anti").join(rChanged, JoinKeys.of(RULE, PARTS)));
     }
+    ids = ids.select(col("_lid"), col("_rid"), col(RULE));
+    Dataset<Row> skipped = skippedOf(blocks);
     // Only ids: small next to the tables; kept so that pairs and both statistics read it once.
     ids = ids.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> firstRule = ids.groupBy("_lid", "_rid").agg(min("_rule").as("_rule"),
@@ -177,14 +172,7 @@ public final class LinkageEngine {
    * (blocking_rule, key, left_count, right_count, pairs), without blocking.
    */
   public Dataset<Row> skippedBlocks(Dataset<Row> left, Dataset<Row> right) {
-    Dataset<Row> skipped = null;
-    for (BlockingRule rule : config.blockingRules()) {
-      List<String> keyNames = keyNames(rule);
-      Dataset<Row> ruleSkipped = skippedOf(blockSizes(keyed(left, rule, true), keyed(right, rule, false), keyNames),
-          rule, keyNames);
-      skipped = skipped == null ? ruleSkipped : skipped.unionByName(ruleSkipped);
-    }
-    return skipped;
+    return skippedOf(allBlockSizes(allKeys(left, true), allKeys(right, false)));
   }
 
   /**
@@ -231,16 +219,42 @@ public final class LinkageEngine {
     return side.select(sel.toArray(Column[]::new)).filter(notNull);
   }
 
-  private static Dataset<Row> blockSizes(Dataset<Row> lKeyed, Dataset<Row> rKeyed, List<String> keyNames) {
-    Column[] keyCols = keyNames.stream().map(n -> col(n)).toArray(Column[]::new);
-    return lKeyed.groupBy(keyCols).agg(count(lit(1)).as("left_count"))
-        .join(rKeyed.groupBy(keyCols).agg(count(lit(1)).as("right_count")), JoinKeys.on(keyNames))
+  /**
+   * One side's records under every rule: {@code _rule} (the rule's index), {@code _parts} (its key values as
+   * strings, in order) and the id ({@code _lid} or {@code _rid}); a record with a null key under a rule has no row
+   * for it (null keys never pair).
+   */
+  private Dataset<Row> allKeys(Dataset<Row> side, boolean leftSide) {
+    List<BlockingRule> rules = config.blockingRules();
+    Column[] perRule = new Column[rules.size()];
+    for (int i = 0; i < rules.size(); i++) {
+      List<Column> parts = new ArrayList<>();
+      Column notNull = lit(true);
+      for (MatchConfig.KeyEquality key : rules.get(i).keys()) {
+        Column part = expr(leftSide ? key.left() : key.right()).cast("string");
+        parts.add(part);
+        notNull = notNull.and(part.isNotNull());
+      }
+      perRule[i] = when(notNull, struct(lit(i).as(RULE), array(parts.toArray(Column[]::new)).as(PARTS)));
+    }
+    Column id = leftSide ? col(config.leftId()).as("_lid") : col(config.rightId()).as("_rid");
+    return side.select(id, explode(filter(array(perRule), c -> c.isNotNull())).as("_k"))
+        .select(col(leftSide ? "_lid" : "_rid"), col("_k." + RULE).as(RULE), col("_k." + PARTS).as(PARTS));
+  }
+
+  /** Per rule and key with records on both sides: left_count, right_count and pairs (their product). */
+  private static Dataset<Row> allBlockSizes(Dataset<Row> lKeys, Dataset<Row> rKeys) {
+    return lKeys.groupBy(RULE, PARTS).agg(count(lit(1)).as("left_count"))
+        .join(rKeys.groupBy(RULE, PARTS).agg(count(lit(1)).as("right_count")), JoinKeys.of(RULE, PARTS))
         .withColumn("pairs", col("left_count").multiply(col("right_count")));
   }
 
-  private Dataset<Row> skippedOf(Dataset<Row> blocks, BlockingRule rule, List<String> keyNames) {
+  /** The blocks over max_block_pairs, as {@link BlockingResult#skippedKeys} rows. */
+  private Dataset<Row> skippedOf(Dataset<Row> blocks) {
+    Column ruleName = element_at(array(config.blockingRules().stream().map(r -> lit(r.name()))
+        .toArray(Column[]::new)), col(RULE).plus(1));
     return blocks.filter(col("pairs").gt(lit(config.maxBlockPairs())))
-        .select(lit(rule.name()).as(BLOCKING_RULE), blockKey(keyNames).as("key"),
+        .select(ruleName.as(BLOCKING_RULE), concat_ws(" | ", col(PARTS)).as("key"),
             col("left_count"), col("right_count"), col("pairs"));
   }
 

@@ -73,6 +73,11 @@ public final class MartsJob {
   static final DeclaredTable CARE_QUEUE = GoldTables.load("care_queue");
   static final DeclaredTable ALERTS = GoldTables.load("alerts");
 
+  /** The interaction columns {@link Influencers} (with {@link Edges}) and {@link Fry#engagedCustomers} read. */
+  private static final Column[] GRAPH_COLUMNS = List.of("interaction_id", "platform", "profile_id",
+      "interaction_type", "target_post_id", "target_profile_id", "mentioned_profile_ids", "brand", "is_own_brand",
+      "ts", "interaction_date").stream().map(functions::col).toArray(Column[]::new);
+
   private final SparkSession spark;
   private final Lake lake;
   private final MartSettings settings;
@@ -122,8 +127,11 @@ public final class MartsJob {
         buildPersonStages(in, peopleScored, peopleOrders, people, scope, date, writer, log);
         buildAttribution(in, peopleScored, peopleOrders, people, writer, log);
 
+        // Everyone's interactions for the graph and F.R.Y.: only the columns those read, so neither the signals
+        // join nor the cache carries the texts.
         Dataset<Row> scored = people.isEveryone() ? peopleScored
-            : cache(cached, withSignals(People.withPerson(in.interactions(), in.links()), signals));
+            : cache(cached, withSignals(People.withPerson(in.interactions().select(GRAPH_COLUMNS), in.links()),
+                signals));
         influencers = cache(cached, Influencers.of(scored, in.profiles(), in.links(), in.orders(), settings));
         log.wrote(writer.replaceAll(INFLUENCERS, influencers));
         buildDailyMarts(in, scored, signals, scope, writer, log);
