@@ -116,7 +116,7 @@ public final class MartsJob {
         boolean everyone = scope.firstRun() || missing(PERSON_STAGE) || missing(ATTRIBUTION_PATHS)
             || missing(ATTRIBUTION);
         PeopleScope people = everyone ? PeopleScope.everyone() : log.phase("touched_people", () -> {
-          Dataset<Row> touched = cache(cached, TouchedPeople.of(touchedBy(changes, before), in.interactions(),
+          Dataset<Row> touched = cache(cached, TouchedPeople.of(touchedBy(changes, before, in.profiles()), in.interactions(),
               in.links()));
           log.count("touched_people", touched.count());
           return PeopleScope.touched(touched);
@@ -273,7 +273,8 @@ public final class MartsJob {
    * before (the feeds carry rows as they are now), and of the changed profiles those whose evidence for the person
    * marts changed (their current rows as of the last run against now).
    */
-  private TouchedPeople.Changes touchedBy(Map<String, ChangeFeed.Batch> changes, Map<String, Long> before) {
+  private TouchedPeople.Changes touchedBy(Map<String, ChangeFeed.Batch> changes, Map<String, Long> before,
+      Dataset<Row> currentProfiles) {
     ChangeFeed.Batch orders = changes.get("orders");
     Dataset<Row> previous = orders.nothingNew() || orders.full() || before.get("orders") == null
         ? orders.rows().select("customer_id").limit(0)
@@ -287,7 +288,7 @@ public final class MartsJob {
         : TouchedPeople.profilesWithChangedEvidence(profiles.rows(),
             spark.read().format("delta").option("versionAsOf", before.get("social_profiles"))
                 .load(lake.path(SilverTables.SOCIAL_PROFILES.table())).where(col("is_current")),
-            SilverTables.SOCIAL_PROFILES.read(spark, lake).where(col("is_current")));
+            currentProfiles);
     return new TouchedPeople.Changes(changes.get("interactions").rows(), orders.rows(), previous,
         changes.get("customers").rows(), changedProfiles, changes.get("identity_links").rows(),
         changes.get("campaigns").rows());
