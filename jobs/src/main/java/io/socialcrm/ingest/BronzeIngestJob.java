@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
+import io.socialcrm.common.Futures;
 import io.socialcrm.common.Errors;
 import io.socialcrm.common.SocialCrmException;
 import io.socialcrm.contracts.Contract;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -93,7 +93,7 @@ public final class BronzeIngestJob {
       List<Future<List<InputResult>>> perSource = new ArrayList<>();
       bySource.forEach((source, checked) -> perSource.add(sources.submit(() -> quarantine(source, checked, days, onInput))));
       Map<String, InputResult> byInput = new java.util.HashMap<>();
-      for (List<InputResult> rs : all(perSource)) {
+      for (List<InputResult> rs : Futures.all(perSource)) {
         rs.forEach(r -> byInput.put(r.input(), r));
       }
       return contracts.stream().map(c -> byInput.get(c.name())).toList();
@@ -178,7 +178,7 @@ public final class BronzeIngestJob {
     RuntimeException failure = null;
     for (Future<Checked> f : pending) {
       try {
-        checked.add(get(f));
+        checked.add(Futures.get(f));
       } catch (RuntimeException e) {
         failure = failure == null ? e : failure;
       }
@@ -213,33 +213,6 @@ public final class BronzeIngestJob {
       return results;
     } finally {
       checked.forEach(c -> c.records().unpersist());
-    }
-  }
-
-  private static <T> List<T> all(List<Future<T>> futures) {
-    List<T> out = new ArrayList<>();
-    RuntimeException failure = null;
-    for (Future<T> f : futures) {
-      try {
-        out.add(get(f));
-      } catch (RuntimeException e) {
-        failure = failure == null ? e : failure;
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-    return out;
-  }
-
-  private static <T> T get(Future<T> f) {
-    try {
-      return f.get();
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 
