@@ -157,4 +157,85 @@ public final class Errors {
     return new SocialCrmException("invalid_lexicon",
         "lexicon " + resource + " is invalid: " + problem, null);
   }
+
+  // ---- Airflow (io.socialcrm.orchestration.airflow): each message is one line; Airflow's detail is passed in
+  // already cut to one line and with the password masked.
+
+  public static SocialCrmException airflowBadCredentials(String url, String user, String detail) {
+    return new SocialCrmException("airflow_unauthorized",
+        "Airflow at " + url + " rejected the credentials of user '" + user + "' (401" + suffix(detail)
+            + "): check airflow.user and airflow.password (SOCIALCRM_AIRFLOW_USER, SOCIALCRM_AIRFLOW_PASSWORD)", null);
+  }
+
+  public static SocialCrmException airflowLoginRefused(String url, String user, int status, String detail) {
+    return new SocialCrmException("airflow_unauthorized",
+        "Airflow at " + url + " refused a token for user '" + user + "' (" + status + suffix(detail)
+            + "): check airflow.user and airflow.password (SOCIALCRM_AIRFLOW_USER, SOCIALCRM_AIRFLOW_PASSWORD)", null);
+  }
+
+  public static SocialCrmException airflowTokenRejected(String call, String user, String detail) {
+    return new SocialCrmException("airflow_unauthorized",
+        "Airflow rejected a fresh token of user '" + user + "' to " + call + " (401" + suffix(detail) + ")", null);
+  }
+
+  public static SocialCrmException airflowForbidden(String call, String user, String detail) {
+    return new SocialCrmException("airflow_forbidden",
+        "Airflow does not allow user '" + user + "' to " + call + " (403" + suffix(detail)
+            + "): give the user a role that may", null);
+  }
+
+  public static SocialCrmException airflowNotFound(String what, String detail) {
+    return new SocialCrmException("airflow_not_found", "Airflow has no " + what + " (404" + suffix(detail) + ")", null);
+  }
+
+  public static SocialCrmException airflowConflict(String call, String detail, boolean retried) {
+    return new SocialCrmException("airflow_conflict",
+        "cannot " + call + ": it already exists in Airflow (409" + suffix(detail) + ")"
+            + (retried ? "; an earlier attempt that timed out may have created it: see 'socialcrm airflow status'" : ""),
+        null);
+  }
+
+  public static SocialCrmException airflowRequestFailed(String call, int status, String detail, int attempts) {
+    return new SocialCrmException("airflow_request_failed",
+        "Airflow failed to " + call + ": HTTP " + status + suffix(detail)
+            + (attempts > 1 ? " (after " + attempts + " attempts)" : ""), null);
+  }
+
+  public static SocialCrmException airflowBadResponse(String call, String problem) {
+    return new SocialCrmException("airflow_bad_response",
+        "Airflow's answer to " + call + " is not the expected JSON: " + problem, null);
+  }
+
+  public static SocialCrmException airflowUnreachable(String url, String reason, int attempts, Throwable cause) {
+    return new SocialCrmException("airflow_unreachable",
+        "cannot reach Airflow at " + url + ": " + reason + (attempts > 1 ? " after " + attempts + " attempts" : "")
+            + "; is the API server running and airflow.url (SOCIALCRM_AIRFLOW_URL) right?", cause);
+  }
+
+  public static SocialCrmException airflowWaitTimedOut(String run, String dag, java.time.Duration timeout,
+                                                       String state) {
+    return new SocialCrmException("airflow_wait_timeout",
+        "run '" + run + "' of DAG '" + dag + "' is still " + state + " after waiting "
+            + (timeout.toSeconds() >= 60 && timeout.toSeconds() % 60 == 0 ? timeout.toMinutes() + " min"
+                : timeout.toMillis() / 1000.0 + " s"), null);
+  }
+
+  public static SocialCrmException airflowNoRuns(String dag) {
+    return new SocialCrmException("airflow_not_found",
+        "DAG '" + dag + "' has no runs in Airflow yet: start one with 'socialcrm airflow trigger --date D'", null);
+  }
+
+  public static SocialCrmException airflowNoTask(String task, String run, String dag, Collection<String> tasks) {
+    return new SocialCrmException("airflow_not_found", "run '" + run + "' of DAG '" + dag + "' has no task '" + task
+        + "'" + (tasks.isEmpty() ? " (it has no task instances yet)" : ": its tasks are " + String.join(", ", tasks)),
+        null);
+  }
+
+  public static SocialCrmException airflowInterrupted(String call, Throwable cause) {
+    return new SocialCrmException("airflow_interrupted", "interrupted while waiting to " + call, cause);
+  }
+
+  private static String suffix(String detail) {
+    return detail == null || detail.isBlank() ? "" : ": " + detail;
+  }
 }

@@ -24,7 +24,13 @@ public enum Setting {
   INFLUENCE_ITERATIONS("marts.influence.iterations", "SOCIALCRM_INFLUENCE_ITERATIONS", "20", "influence: PageRank iterations"),
   BACKFILL_BATCH_DAYS("backfill.batch.days", "SOCIALCRM_BACKFILL_BATCH_DAYS", "31", "backfill: most dates ingested in one pass (one run); a longer range is split into runs of this many dates"),
   // Identity (step identity).
-  IDENTITY_REFIT("identity.refit", "SOCIALCRM_IDENTITY_REFIT", "false", "identity: true re-estimates the match model on this run (and re-scores every pair); false reuses the model fitted under the current match configuration and scores only the pairs of changed records");
+  IDENTITY_REFIT("identity.refit", "SOCIALCRM_IDENTITY_REFIT", "false", "identity: true re-estimates the match model on this run (and re-scores every pair); false reuses the model fitted under the current match configuration and scores only the pairs of changed records"),
+  // Airflow (socialcrm airflow ...): the Airflow 3 API server that schedules the nightly DAG.
+  AIRFLOW_URL("airflow.url", "SOCIALCRM_AIRFLOW_URL", "http://localhost:8080", "Airflow 3 API server: base URL (the one serving /auth/token and /api/v2)"),
+  AIRFLOW_USER("airflow.user", "SOCIALCRM_AIRFLOW_USER", "admin", "Airflow user the token is requested for"),
+  AIRFLOW_PASSWORD("airflow.password", "SOCIALCRM_AIRFLOW_PASSWORD", "", "Airflow user's password (never printed; environment or config file only, never a flag)"),
+  AIRFLOW_DAG("airflow.dag", "SOCIALCRM_AIRFLOW_DAG", "socialcrm_nightly", "Airflow DAG that runs the pipeline"),
+  AIRFLOW_TIMEOUT_SECONDS("airflow.timeout.seconds", "SOCIALCRM_AIRFLOW_TIMEOUT_SECONDS", "30", "Airflow: seconds to wait for the answer to one API request before retrying it");
 
   private final String key;
   private final String envVar;
@@ -55,6 +61,6 @@ public enum Setting {
   }
 
   public boolean secret() {
-    return this == CRM_JDBC_PASSWORD;
+    return this == CRM_JDBC_PASSWORD || this == AIRFLOW_PASSWORD;
   }
 }
