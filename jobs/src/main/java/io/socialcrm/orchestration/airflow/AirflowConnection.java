@@ -1,0 +1,63 @@
+package io.socialcrm.orchestration.airflow;
+
+import io.socialcrm.common.Errors;
+import io.socialcrm.common.Setting;
+import io.socialcrm.common.Settings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+
+/**
+ * Where the Airflow 3 API server is, who talks to it, which DAG the client drives, and how long one request may
+ * take: {@code connectTimeout} to open the connection, {@code readTimeout} for the answer.
+ */
+public record AirflowConnection(URI baseUrl, AirflowCredentials credentials, String dagId, Duration connectTimeout,
+                                Duration readTimeout) {
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  public AirflowConnection {
+    String url = baseUrl.toString();
+    while (url.endsWith("/")) {
+      url = url.substring(0, url.length() - 1);
+    }
+    baseUrl = URI.create(url);
+  }
+
+  /** The connection the settings describe ({@code airflow.url}, {@code airflow.user}, ...). */
+  public static AirflowConnection from(Settings settings) {
+    String url = settings.get(Setting.AIRFLOW_URL);
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw Errors.badSetting(Setting.AIRFLOW_URL.key(), url, origin(settings, Setting.AIRFLOW_URL),
+          "an http(s) URL such as http://localhost:8080");
+    }
+    if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+      throw Errors.badSetting(Setting.AIRFLOW_URL.key(), url, origin(settings, Setting.AIRFLOW_URL),
+          "an http(s) URL such as http://localhost:8080");
+    }
+    String seconds = settings.get(Setting.AIRFLOW_TIMEOUT_SECONDS);
+    long timeout;
+    try {
+      timeout = Long.parseLong(seconds.trim());
+    } catch (NumberFormatException e) {
+      timeout = -1;
+    }
+    if (timeout <= 0) {
+      throw Errors.badSetting(Setting.AIRFLOW_TIMEOUT_SECONDS.key(), seconds,
+          origin(settings, Setting.AIRFLOW_TIMEOUT_SECONDS), "a positive whole number of seconds");
+    }
+    String dag = settings.get(Setting.AIRFLOW_DAG);
+    if (dag.isBlank()) {
+      throw Errors.badSetting(Setting.AIRFLOW_DAG.key(), dag, origin(settings, Setting.AIRFLOW_DAG), "a DAG id");
+    }
+    return new AirflowConnection(uri,
+        new AirflowCredentials(settings.get(Setting.AIRFLOW_USER), settings.get(Setting.AIRFLOW_PASSWORD)),
+        dag.trim(), DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeout));
+  }
+
+  private static String origin(Settings settings, Setting s) {
+    return settings.origin(s).name().toLowerCase();
+  }
+}
