@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Sets up the Python side of socialcrm: a virtualenv at <repo>/.venv (gitignored) with the pinned Airflow,
+# Spark provider, PySpark and pytest of dags/requirements.txt, for the DAG in dags/ and its tests.
+#
+# Usage: scripts/python-env.sh              create or update .venv; prints the venv's python path last, on stdout
+#        scripts/python-env.sh --refreeze   recreate .venv, resolve dags/requirements.txt afresh (without the
+#                                           old constraints) and write the result to dags/constraints.txt
+#
+# The install is pinned by dags/constraints.txt, a `pip freeze` of a venv that passed the tests (Airflow's
+# published constraints files cannot be fetched from this network, only the package registries), so every
+# machine and CI installs the same set. It is idempotent: a venv whose stamp matches the current
+# requirements and constraints is left as it is, so a second run takes a second or two.
+# Everything but the final python path goes to stderr, so `PY="$(scripts/python-env.sh)"` works.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+VENV="$ROOT/.venv"
+REQS="$ROOT/dags/requirements.txt"
+CONSTRAINTS="$ROOT/dags/constraints.txt"
+STAMP="$VENV/.socialcrm-stamp"
+
+REFREEZE=""
+case "${1:-}" in
+  "") ;;
+  --refreeze) REFREEZE=1 ;;
+  *) echo "usage: $0 [--refreeze]" >&2; exit 2 ;;
+esac
+
+log() { echo "python-env: $*" >&2; }
+
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  [ -n "${APT_UPDATED:-}" ] || { apt-get update -qq >&2; APT_UPDATED=1; }
+  apt-get install -y -qq "$@" >&2
+}
+
+command -v python3 >/dev/null || apt_install python3
+# Debian's python3 has no venv/ensurepip without the python3-venv package.
+python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
+
+[ -z "$REFREEZE" ] || rm -rf "$VENV"
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import sys' 2>/dev/null; then
+  log "creating $VENV with $(python3 --version 2>&1)"
+  rm -rf "$VENV"
+  python3 -m venv "$VENV"
+fi
+PY="$VENV/bin/python"
+
+want_stamp() {
+  { "$PY" --version 2>&1; cat "$REQS"; [ -f "$CONSTRAINTS" ] && cat "$CONSTRAINTS"; } | sha256sum | cut -d' ' -f1
+}
+
+if [ -n "$REFREEZE" ]; then
+  start=$SECONDS
+  log "resolving $REQS afresh"
+  "$PY" -m pip install -q -r "$REQS" >&2
+  {
+    echo "# pip freeze of .venv after: pip install -r dags/requirements.txt ($("$PY" --version 2>&1), $(uname -m))."
+    echo "# Written by scripts/python-env.sh --refreeze; installs use it as pip's -c constraints file."
+    "$PY" -m pip freeze --exclude-editable
+  } > "$CONSTRAINTS"
+  want_stamp > "$STAMP"
+  log "wrote $CONSTRAINTS ($(grep -vc '^#' "$CONSTRAINTS") packages) in $((SECONDS - start)) s"
+elif [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$(want_stamp)" ]; then
+  log "$VENV is up to date"
+else
+  start=$SECONDS
+  args=(-r "$REQS")
+  [ -f "$CONSTRAINTS" ] && args+=(-c "$CONSTRAINTS")
+  log "installing ${args[*]}"
+  "$PY" -m pip install -q "${args[@]}" >&2
+  want_stamp > "$STAMP"
+  log "installed in $((SECONDS - start)) s"
+fi
+
+echo "$PY"
