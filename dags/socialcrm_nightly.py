@@ -12,6 +12,10 @@ is not used on purpose: in Airflow 3 it means a `CronTriggerTimetable` (unless
 `[scheduler] create_cron_data_intervals` is set), whose runs have a zero-length interval at the trigger time,
 so both `ds` and `data_interval_start` would be D+1, the day that has only just begun.
 
+A run triggered by hand (or `airflow tasks test socialcrm_nightly <task> T`) at time T gets the last
+complete day before T as its interval, so it processes the day before T's date: to process day D by hand,
+trigger it with logical date D+1 (or use a backfill).
+
 **Backfills.** `catchup=True` runs every missed day from `start_date`, one run at a time
 (`max_active_runs=1`), and `airflow backfill create --dag-id socialcrm_nightly --from-date ... --to-date ...`
 reruns a range. A rerun of a date is safe: each step writes its tables atomically per date (see the README).

@@ -40,6 +40,10 @@ command -v python3 >/dev/null || apt_install python3
 python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
 
 [ -z "$REFREEZE" ] || rm -rf "$VENV"
+# Airflow 3.1 supports Python 3.10 to 3.13; dags/constraints.txt was frozen on 3.11.
+python3 -c 'import sys; sys.exit(not ((3, 10) <= sys.version_info[:2] <= (3, 13)))' ||
+  { echo "error: python3 is $(python3 --version 2>&1); Airflow 3.1 needs Python 3.10 to 3.13" >&2; exit 1; }
+
 if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import sys' 2>/dev/null; then
   log "creating $VENV with $(python3 --version 2>&1)"
   rm -rf "$VENV"

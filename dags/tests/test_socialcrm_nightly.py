@@ -179,6 +179,22 @@ def test_the_first_catchup_run_processes_the_start_date(create_cron_data_interva
     assert first.run_after == pendulum.datetime(2026, 11, 2, tz="UTC")
 
 
+@cron_setting
+def test_a_manual_run_processes_the_last_complete_day_before_its_logical_date(create_cron_data_intervals, load_dag):
+    from types import SimpleNamespace
+
+    dag = load_dag(**PATHS)
+    triggered = DAY.add(days=1, hours=9)  # by hand on 2026-11-15 at 09:00
+    # What Airflow does for a manual run: the logical date is the trigger time, the interval is inferred.
+    run = SimpleNamespace(
+        logical_date=triggered,
+        run_after=triggered,
+        data_interval=dag.timetable.infer_manual_data_interval(run_after=triggered),
+    )
+    task = render(dag.get_task("conform"), run)
+    assert task.application_args[:3] == ["run", "--date", "2026-11-14"]
+
+
 def test_maintenance_renders_maintain_on_the_lake_with_the_clis_default_retention(load_dag):
     dag = load_dag(**PATHS)
     task = render(dag.get_task("maintenance"), scheduled_run(dag, DAY))
