@@ -24,7 +24,9 @@ public enum Setting {
   INFLUENCE_ITERATIONS("marts.influence.iterations", "SOCIALCRM_INFLUENCE_ITERATIONS", "20", "influence: PageRank iterations"),
   BACKFILL_BATCH_DAYS("backfill.batch.days", "SOCIALCRM_BACKFILL_BATCH_DAYS", "31", "backfill: most dates ingested in one pass (one run); a longer range is split into runs of this many dates"),
   // Identity (step identity).
-  IDENTITY_REFIT("identity.refit", "SOCIALCRM_IDENTITY_REFIT", "false", "identity: true re-estimates the match model on this run (and re-scores every pair); false reuses the model fitted under the current match configuration and scores only the pairs of changed records");
+  IDENTITY_REFIT("identity.refit", "SOCIALCRM_IDENTITY_REFIT", "false", "identity: true re-estimates the match model on this run (and re-scores every pair); false reuses the model fitted under the current match configuration and scores only the pairs of changed records"),
+  // Maintenance (command maintain).
+  VACUUM_RETAIN_HOURS("maintenance.vacuum.retain.hours", "SOCIALCRM_VACUUM_RETAIN_HOURS", "168", "maintain: VACUUM keeps the files of table versions younger than this many hours (time travel, readers still running, change feeds not yet read); at least 168 unless Delta's retention check is turned off");
 
   private final String key;
   private final String envVar;
