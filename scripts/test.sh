@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Sets up what the tests need on a fresh machine and runs all of them:
+#   Python: the Airflow 3 DAG's pytest tests, in a venv made by scripts/python-env.sh (pinned Airflow 3.1).
 #   Java: JUnit 5 on real Spark 3.5 and Delta Lake, CRM over JDBC against a real PostgreSQL started here.
 # Usage: scripts/test.sh [extra Maven arguments, e.g. -Dtest=BronzeIngestJobTest]
 set -euo pipefail
@@ -22,6 +23,10 @@ cleanup() { scripts/pg-test-server.sh stop "$PGDIR" || true; rm -rf "$PGDIR"; }
 trap cleanup EXIT
 SOCIALCRM_TEST_PG_URL="$(scripts/pg-test-server.sh start "$PGDIR" "$PGPORT")"
 export SOCIALCRM_TEST_PG_URL
+
+echo "== Python tests (Airflow DAG)"
+PY="$(scripts/python-env.sh)"
+"$PY" -m pytest dags/tests -q
 
 echo "== Java tests (Spark, Delta, PostgreSQL at $SOCIALCRM_TEST_PG_URL)"
 mvn -B -ntp test "$@"

@@ -238,4 +238,19 @@ public final class Errors {
   private static String suffix(String detail) {
     return detail == null || detail.isBlank() ? "" : ": " + detail;
   }
+
+  // --- maintenance ---
+
+  public static SocialCrmException unsafeRetention(long hours, long minimum) {
+    return new SocialCrmException("bad_argument",
+        "VACUUM retention of " + hours + " hours is below the safe minimum of " + minimum + " hours: older table "
+            + "versions could still be read (time travel, a running job, a change feed not yet consumed); to erase "
+            + "old versions on purpose, set -Dspark.databricks.delta.retentionDurationCheck.enabled=false", null);
+  }
+
+  public static SocialCrmException maintenanceFailed(String table, Throwable cause) {
+    return new SocialCrmException("maintenance_failed",
+        "maintenance failed on " + table + ": " + rootMessage(cause)
+            + " (tables done before it stay done; run maintain again)", cause);
+  }
 }

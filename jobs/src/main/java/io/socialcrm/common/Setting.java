@@ -30,7 +30,9 @@ public enum Setting {
   AIRFLOW_USER("airflow.user", "SOCIALCRM_AIRFLOW_USER", "admin", "Airflow user the token is requested for"),
   AIRFLOW_PASSWORD("airflow.password", "SOCIALCRM_AIRFLOW_PASSWORD", "", "Airflow user's password (never printed; environment or config file only, never a flag)"),
   AIRFLOW_DAG("airflow.dag", "SOCIALCRM_AIRFLOW_DAG", "socialcrm_nightly", "Airflow DAG that runs the pipeline"),
-  AIRFLOW_TIMEOUT_SECONDS("airflow.timeout.seconds", "SOCIALCRM_AIRFLOW_TIMEOUT_SECONDS", "30", "Airflow: seconds to wait for the answer to one API request before retrying it");
+  AIRFLOW_TIMEOUT_SECONDS("airflow.timeout.seconds", "SOCIALCRM_AIRFLOW_TIMEOUT_SECONDS", "30", "Airflow: seconds to wait for the answer to one API request before retrying it"),
+  // Maintenance (command maintain).
+  VACUUM_RETAIN_HOURS("maintenance.vacuum.retain.hours", "SOCIALCRM_VACUUM_RETAIN_HOURS", "168", "maintain: VACUUM keeps the files of table versions younger than this many hours (time travel, readers still running, change feeds not yet read); at least 168 unless Delta's retention check is turned off");
 
   private final String key;
   private final String envVar;

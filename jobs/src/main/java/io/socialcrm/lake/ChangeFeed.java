@@ -102,6 +102,9 @@ public final class ChangeFeed {
       if (processed != null && processed >= latest) {
         return new Batch(input, empty.get(), processed, false, true);
       }
+      if (processed != null && onlyMaintenance(table, latest - processed)) {
+        return new Batch(input, empty.get(), latest, false, true);
+      }
       if (processed == null) {
         Dataset<Row> all = spark.read().format("delta").option("versionAsOf", latest).load(path);
         Map<String, String> props = table.detail().select("properties").head().getJavaMap(0);
@@ -124,6 +127,19 @@ public final class ChangeFeed {
     } catch (RuntimeException e) {
       throw Errors.unreadableLake(path, e);
     }
+  }
+
+  /** Commits that change no rows: compaction and vacuum ({@link LakeMaintenance}). */
+  static final List<String> MAINTENANCE_OPERATIONS = List.of("OPTIMIZE", "VACUUM START", "VACUUM END");
+
+  /**
+   * Whether the table's last {@code commits} commits are all maintenance, which changes no row: then a step has
+   * nothing new to read, and a rerun after the nightly OPTIMIZE and VACUUM stays a rerun. Reads that many entries
+   * of the log (the commits since the step's last run).
+   */
+  private static boolean onlyMaintenance(DeltaTable table, long commits) {
+    return table.history((int) Math.min(commits, Integer.MAX_VALUE)).select("operation").collectAsList().stream()
+        .allMatch(r -> MAINTENANCE_OPERATIONS.contains(r.getString(0)));
   }
 
   private static long latestVersion(DeltaTable table) {

@@ -59,6 +59,12 @@ public final class Lake {
     }
   }
 
+  /** The names of the Delta tables directly inside a layer's folder (sorted); empty when the folder is missing. */
+  public List<String> deltaTables(Layer layer) {
+    return listDirs(join(root, layer.folder())).stream().filter(this::isDeltaTable)
+        .map(p -> p.substring(p.lastIndexOf('/') + 1)).toList();
+  }
+
   public boolean isDeltaTable(String path) {
     return exists(join(path, "_delta_log"));
   }
@@ -80,6 +86,27 @@ public final class Lake {
   /** The sub-folders directly inside a folder (sorted by name). */
   public List<String> listDirs(String dir) {
     return list(dir, FileStatus::isDirectory);
+  }
+
+  /** The files under a table's folder, at any depth, outside its {@code _delta_log}: data and change-feed files. */
+  public long countTableFiles(String tablePath) {
+    try {
+      Path p = new Path(tablePath);
+      FileSystem fs = p.getFileSystem(hadoop);
+      if (!fs.exists(p)) {
+        return 0;
+      }
+      long n = 0;
+      for (var it = fs.listFiles(p, true); it.hasNext(); ) {
+        String file = it.next().getPath().toString();
+        if (!file.contains("/_delta_log/") && !file.endsWith(".crc")) {
+          n++;
+        }
+      }
+      return n;
+    } catch (IOException e) {
+      throw Errors.io("cannot list " + tablePath, e);
+    }
   }
 
   private List<String> list(String dir, java.util.function.Predicate<FileStatus> keep) {

@@ -18,7 +18,7 @@ public final class LakeCatalog {
     for (Layer layer : Layer.values()) {
       spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.folder());
       String dir = Lake.join(lake.root(), layer.folder());
-      for (String table : deltaTablesIn(dir, lake)) {
+      for (String table : lake.deltaTables(layer)) {
         String location = Lake.join(dir, table);
         String name = layer.folder() + ".`" + table + "`";
         // External tables: dropping the catalog entry leaves the data; re-creating points it at this lake.
@@ -28,9 +28,5 @@ public final class LakeCatalog {
       }
     }
     return names;
-  }
-
-  private static List<String> deltaTablesIn(String dir, Lake lake) {
-    return lake.listDirs(dir).stream().filter(lake::isDeltaTable).map(p -> p.substring(p.lastIndexOf('/') + 1)).toList();
   }
 }
