@@ -14,7 +14,10 @@ so both `ds` and `data_interval_start` would be D+1, the day that has only just 
 
 A run triggered by hand (or `airflow tasks test socialcrm_nightly <task> T`) at time T gets the last
 complete day before T as its interval, so it processes the day before T's date: to process day D by hand,
-trigger it with logical date D+1 (or use a backfill).
+trigger it with logical date D+1 (or use a backfill); `socialcrm airflow trigger --date D` does exactly that
+(checked against a real Airflow 3.1 by `scripts/e2e-airflow.sh`: logical date D+1 00:00 UTC gives the data
+interval [D, D+1)). Such a run takes the logical date of the scheduled run for D+1, so the scheduler will
+not create that one: after a manual run for D, process D+1 by hand or with a backfill as well.
 
 **Backfills.** `catchup=True` runs every missed day from `start_date`, one run at a time
 (`max_active_runs=1`), and `airflow backfill create --dag-id socialcrm_nightly --from-date ... --to-date ...`
@@ -30,7 +33,9 @@ following ones instead of letting them build on a missing day; clear or fix the 
 - Variables read when a task runs (a missing one fails the task with its name): `socialcrm_lake`,
   `socialcrm_landing`, `socialcrm_jar` (the application jar, `jobs/target/socialcrm-jobs-cluster.jar` as
   built by `mvn -DskipTests package`, at a path or URL the cluster can read).
-- Variables read when the file is parsed (optional, with defaults): `socialcrm_spark_conn_id`,
+- Variables read when the file is parsed (optional, with defaults): `socialcrm_start_date` (the first day
+  the scheduler runs, `YYYY-MM-DD`, default 2026-11-01; catchup runs every day from it, and a manual run
+  needs a logical date on or after it), `socialcrm_spark_conn_id`,
   `socialcrm_config` (a socialcrm properties file, passed as `--config`), `socialcrm_spark_conf`
   (a JSON object of extra Spark settings, passed as `--conf key=value`, e.g.
   `{"spark.sql.shuffle.partitions": "64"}`).
@@ -117,6 +122,19 @@ def _spark_conf() -> dict[str, str]:
 SPARK_CONN_ID = Variable.get("socialcrm_spark_conn_id", default="spark_default")
 CONFIG_FILE = Variable.get("socialcrm_config", default="")
 SPARK_CONF = _spark_conf()
+DEFAULT_START_DATE = "2026-11-01"
+
+
+def _start_date() -> pendulum.DateTime:
+    text = Variable.get("socialcrm_start_date", default=DEFAULT_START_DATE)
+    try:
+        day = pendulum.from_format(str(text).strip(), "YYYY-MM-DD", tz="UTC")
+    except ValueError:
+        raise ValueError(f"Variable socialcrm_start_date must be a date YYYY-MM-DD, got {text!r}") from None
+    return day
+
+
+START_DATE = _start_date()
 
 
 def run_args(step: str) -> list[str]:
@@ -163,7 +181,7 @@ with DAG(
     description="Nightly socialcrm lakehouse run: ingest, conform, identity, marts, then Delta maintenance",
     doc_md=__doc__,
     schedule=CronDataIntervalTimetable("@daily", timezone="UTC"),
-    start_date=pendulum.datetime(2026, 11, 1, tz="UTC"),
+    start_date=START_DATE,
     catchup=True,
     max_active_runs=1,
     dagrun_timeout=timedelta(hours=12),

@@ -87,6 +87,19 @@ def test_schedule_is_daily_data_intervals_with_catchup_one_run_at_a_time(create_
     assert {"socialcrm", "spark"} <= set(dag.tags)
 
 
+def test_the_start_date_variable_moves_the_first_scheduled_day_and_the_tasks_start(load_dag):
+    dag = load_dag(socialcrm_start_date="2026-12-02")
+    assert dag.start_date == pendulum.datetime(2026, 12, 2, tz="UTC")
+    assert {t.start_date for t in dag.tasks} == {pendulum.datetime(2026, 12, 2, tz="UTC")}
+    assert dag.catchup is True
+
+
+def test_a_start_date_variable_that_is_not_a_date_is_an_import_error(load_dagbag):
+    bag = load_dagbag(socialcrm_start_date="1 Nov 2026")
+    assert len(bag.import_errors) == 1
+    assert "socialcrm_start_date must be a date YYYY-MM-DD" in next(iter(bag.import_errors.values()))
+
+
 @cron_setting
 def test_the_run_for_a_day_starts_after_the_day_and_covers_exactly_it(create_cron_data_intervals, load_dag):
     dag = load_dag()

@@ -37,7 +37,8 @@ final class AirflowCommand implements Runnable {
   }
 
   @Command(name = "trigger", mixinStandardHelpOptions = true,
-      description = "Trigger a run of the DAG for one date (logical date D at 00:00 UTC) and print its run id; "
+      description = "Trigger a run of the DAG that processes one date D (sent as logical date D+1 00:00 UTC, "
+          + "whose data interval is day D) and print its run id; "
           + "with --wait, wait for it and print its final state and each task's state (exit code 1 if it failed).")
   static final class Trigger implements Callable<Integer> {
     @Mixin

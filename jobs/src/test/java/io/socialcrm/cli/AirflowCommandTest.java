@@ -103,7 +103,7 @@ class AirflowCommandTest {
     assertTrue(r.out().matches("(?s).*\\| marts +\\| failed +\\| 2 +\\|.*"), r.out());
     assertEquals("", r.err());
     assertNoPassword(r);
-    assertEquals("{\"logical_date\":\"2026-11-01T00:00:00Z\",\"conf\":{}}",
+    assertEquals("{\"logical_date\":\"2026-11-02T00:00:00Z\",\"conf\":{}}",
         airflow.requests("POST", DAG + "/dagRuns").get(0).body());
   }
 

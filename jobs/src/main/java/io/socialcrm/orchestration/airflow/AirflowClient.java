@@ -68,9 +68,19 @@ public final class AirflowClient {
     return connection.dagId();
   }
 
-  /** Triggers a run of the DAG whose logical date is {@code date} at 00:00 UTC; Airflow names the run. */
+  /**
+   * Triggers a run of the DAG that processes day {@code date}; Airflow names the run. A manual run of the DAG's
+   * daily data-interval timetable covers the last complete day before its logical date, so the run is sent with
+   * logical date {@code date + 1} at 00:00 UTC: its data interval is [date, date + 1), as for the scheduled run
+   * of that day.
+   */
   public DagRun trigger(LocalDate date) {
-    return trigger(date.atStartOfDay().atOffset(ZoneOffset.UTC), null, Map.of());
+    return trigger(logicalDateOfManualRun(date), null, Map.of());
+  }
+
+  /** The logical date of a manual run that processes {@code day}: the next day at 00:00 UTC. */
+  public static OffsetDateTime logicalDateOfManualRun(LocalDate day) {
+    return day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
   }
 
   /** Triggers a run; {@code runId} null lets Airflow name it, {@code logicalDate} null makes a run without one. */

@@ -99,8 +99,8 @@ class AirflowClientTest {
     assertEquals("POST", trigger.method());
     assertEquals(DAG + "/dagRuns", trigger.path());
     assertEquals("Bearer tok-1", trigger.authorization());
-    assertEquals(json("{\"logical_date\": \"2026-11-01T00:00:00Z\", \"conf\": {}}"), trigger.json(),
-        "logical_date is sent (Airflow 3 requires it), dag_run_id left to Airflow");
+    assertEquals(json("{\"logical_date\": \"2026-11-02T00:00:00Z\", \"conf\": {}}"), trigger.json(),
+        "logical_date is sent (Airflow 3 requires it) as the next day, whose manual interval is 2026-11-01; dag_run_id left to Airflow");
 
     assertEquals(RUN_ID, run.dagRunId());
     assertEquals("socialcrm_nightly", run.dagId());
@@ -369,7 +369,7 @@ class AirflowClientTest {
     airflow.on("POST", DAG + "/dagRuns", Reply.detail(403, "Forbidden"));
     SocialCrmException e = fails("airflow_forbidden", () -> client().trigger(LocalDate.of(2026, 11, 1)));
     assertTrue(e.getMessage().startsWith("Airflow does not allow user 'admin' to trigger DAG 'socialcrm_nightly' for"
-        + " logical date 2026-11-01T00:00:00Z (403: Forbidden)"), e.getMessage());
+        + " logical date 2026-11-02T00:00:00Z (403: Forbidden)"), e.getMessage());
   }
 
   @Test
@@ -393,7 +393,7 @@ class AirflowClientTest {
                     "message": "Serious error when handling your request."}}
         """));
     SocialCrmException e = fails("airflow_conflict", () -> client().trigger(LocalDate.of(2026, 11, 1)));
-    assertEquals("cannot trigger DAG 'socialcrm_nightly' for logical date 2026-11-01T00:00:00Z: it already exists in"
+    assertEquals("cannot trigger DAG 'socialcrm_nightly' for logical date 2026-11-02T00:00:00Z: it already exists in"
         + " Airflow (409: Unique constraint violation (UNIQUE constraint failed: dag_run.dag_id,"
         + " dag_run.logical_date))", e.getMessage());
   }
