@@ -15,10 +15,7 @@ import io.socialcrm.orchestration.airflow.FakeAirflow;
 import io.socialcrm.orchestration.airflow.FakeAirflow.Reply;
 import io.socialcrm.testing.CliRunner;
 import io.socialcrm.testing.CliRunner.Result;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +23,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * {@code socialcrm airflow ...} as a user meets it, against a local server playing Airflow 3, through the CLI's
@@ -58,27 +54,7 @@ class AirflowCommandTest {
     List<String> all = new ArrayList<>(List.of("airflow"));
     all.addAll(List.of(args));
     all.addAll(List.of("--airflow-url", airflow.url().toString(), "--config", config.toString()));
-    return run(all.toArray(new String[0]));
-  }
-
-  private static synchronized Result run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      CommandLine cli = SocialCrmCli.commandLine();
-      if (!cli.getSubcommands().containsKey("airflow")) {
-        cli.addSubcommand("airflow", new AirflowCommand());
-      }
-      int code = cli.execute(args);
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CliRunner.cli(all.toArray(new String[0]));
   }
 
   private static void assertNoPassword(Result r) {
@@ -176,7 +152,7 @@ class AirflowCommandTest {
     CliRunner.assertOneLineError(airflow("backfill", "--from", "2026-11-05", "--to", "2026-11-01"), 2,
         "invalid date range");
     CliRunner.assertOneLineError(airflow("clear"), 2, "--failed");
-    CliRunner.assertOneLineError(run("airflow", "trigger", "--date", "2026-11-01", "--airflow-password", "x"), 2,
+    CliRunner.assertOneLineError(CliRunner.cli("airflow", "trigger", "--date", "2026-11-01", "--airflow-password", "x"), 2,
         "--airflow-password");
     assertTrue(airflow.requests().isEmpty(), airflow.requests().toString());
   }
@@ -184,7 +160,7 @@ class AirflowCommandTest {
   @Test
   void helpOnEverySubcommand() {
     for (String sub : List.of("trigger", "status", "logs", "backfill", "clear", "unpause")) {
-      Result r = run("airflow", sub, "--help");
+      Result r = CliRunner.cli("airflow", sub, "--help");
       assertEquals(0, r.code(), sub);
       assertTrue(r.out().contains("Usage: socialcrm airflow " + sub), r.out());
     }
