@@ -150,12 +150,8 @@ final class AirflowCommand implements Runnable {
 
     @Override
     public Integer call() {
-      LocalDate start = Dates.parse("--from", from);
-      LocalDate end = Dates.parse("--to", to);
-      if (start.isAfter(end)) {
-        throw Errors.badDateRange(start, end);
-      }
-      Backfill b = airflow.client().backfill(start, end);
+      Dates.Range range = Dates.range(from, to);
+      Backfill b = airflow.client().backfill(range.start(), range.end());
       System.out.printf("backfill %s of DAG %s created: %s to %s, reprocess %s, %s run(s) at a time%n", b.id(),
           b.dagId(), time(b.fromDate()), time(b.toDate()), b.reprocessBehavior(), b.maxActiveRuns());
       return 0;

@@ -44,11 +44,9 @@ final class BackfillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LocalDate start = Dates.parse("--from", from);
-    LocalDate end = Dates.parse("--to", to);
-    if (start.isAfter(end)) {
-      throw Errors.badDateRange(start, end);
-    }
+    Dates.Range range = Dates.range(from, to);
+    LocalDate start = range.start();
+    LocalDate end = range.end();
     List<Step> chosen = Step.parse(steps);
     Settings settings = common.settings();
     List<List<LocalDate>> runs = batches(start, end, perDate ? 1 : batchDays(settings));
