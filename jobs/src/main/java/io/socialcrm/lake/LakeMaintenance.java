@@ -67,7 +67,7 @@ public final class LakeMaintenance {
       delta.optimize().executeCompaction();
       long after = numFiles(delta);
       long onDisk = lake.countTableFiles(path);
-      spark.sql("VACUUM delta.`" + path.replace("`", "``") + "` RETAIN " + retainHours + " HOURS");
+      delta.vacuum(retainHours);
       long vacuumed = onDisk - lake.countTableFiles(path);
       return new TableResult(table, before, after, vacuumed, (System.nanoTime() - t0) / 1_000_000);
     } catch (RuntimeException e) {
