@@ -81,16 +81,6 @@ final class BackfillCommand implements Callable<Integer> {
   }
 
   static int batchDays(Settings s) {
-    Setting setting = Setting.BACKFILL_BATCH_DAYS;
-    String v = s.get(setting).trim();
-    try {
-      int n = Integer.parseInt(v);
-      if (n >= 1 && n <= 366) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw Errors.badSetting(setting.key(), v, s.origin(setting).name().toLowerCase(), "a whole number from 1 to 366");
+    return (int) s.getLong(Setting.BACKFILL_BATCH_DAYS, 1, 366, "days");
   }
 }

@@ -50,12 +50,6 @@ final class MaintainCommand implements Callable<Integer> {
   }
 
   static long retainHours(Settings s) {
-    Setting setting = Setting.VACUUM_RETAIN_HOURS;
-    String v = s.get(setting).trim();
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw Errors.badSetting(setting.key(), v, s.origin(setting).name().toLowerCase(), "a whole number of hours");
-    }
+    return s.getLong(Setting.VACUUM_RETAIN_HOURS, 0, Long.MAX_VALUE, "hours");
   }
 }

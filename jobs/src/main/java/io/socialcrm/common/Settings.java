@@ -70,6 +70,25 @@ public final class Settings {
     return values.get(s).value();
   }
 
+  /**
+   * The value of {@code s} as a whole number from {@code min} to {@code max}; anything else is a one-line bad
+   * setting error naming where the value came from and what is expected ({@code unit}: e.g. "hours", may be empty).
+   */
+  public long getLong(Setting s, long min, long max, String unit) {
+    String v = get(s).trim();
+    try {
+      long n = Long.parseLong(v);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    String range = max == Long.MAX_VALUE ? ">= " + min : "from " + min + " to " + max;
+    throw Errors.badSetting(s.key(), v, origin(s).name().toLowerCase(),
+        "a whole number " + range + (unit == null || unit.isEmpty() ? "" : " (" + unit + ")"));
+  }
+
   public Origin origin(Setting s) {
     return values.get(s).origin();
   }

@@ -11,7 +11,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Keeps the lake's Delta tables small and cheap to read: every table of every layer is compacted (OPTIMIZE: a
  * night's small files become a few large ones; a commit that changes no data, so change feeds skip it) and then
- * vacuumed (VACUUM: files no version younger than the retention needs are deleted). Tables are done one at a time;
+ * vacuumed (VACUUM: files no version younger than the retention needs are deleted); a table of one file or none is
+ * not compacted (there is nothing to merge). Tables are done one at a time (two at a time was measured no faster
+ * on 2 cores: 2:27 against 2:20 for the 50 tables of a small lake);
  * a failure stops the run with the table's name, and what was done before it stays done. Running it twice does
  * nothing more the second time.
  */
@@ -64,13 +66,16 @@ public final class LakeMaintenance {
     try {
       DeltaTable delta = DeltaTable.forPath(spark, path);
       long before = numFiles(delta);
-      delta.optimize().executeCompaction();
-      long after = numFiles(delta);
+      long after = before;
+      if (before > 1) {
+        delta.optimize().executeCompaction();
+        after = numFiles(delta);
+      }
       long onDisk = lake.countTableFiles(path);
       delta.vacuum(retainHours);
       long vacuumed = onDisk - lake.countTableFiles(path);
       return new TableResult(table, before, after, vacuumed, (System.nanoTime() - t0) / 1_000_000);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark and Delta throw checked exceptions (SparkException) undeclared
       throw Errors.maintenanceFailed(table, e);
     }
   }

@@ -47,17 +47,7 @@ public record MartSettings(int lookbackDays, double halfLifeDays, double positio
   }
 
   private static int intIn(Settings s, Setting setting, int min, int max) {
-    String v = s.get(setting).trim();
-    try {
-      int i = Integer.parseInt(v);
-      if (i >= min && i <= max) {
-        return i;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw Errors.badSetting(setting.key(), v, s.origin(setting).name().toLowerCase(),
-        "a whole number from " + min + " to " + max);
+    return (int) s.getLong(setting, min, max, "");
   }
 
   private static double doubleIn(Settings s, Setting setting, double min, double max) {

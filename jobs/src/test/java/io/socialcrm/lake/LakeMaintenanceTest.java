@@ -135,5 +135,18 @@ class LakeMaintenanceTest extends SparkTestBase {
     assertOneLineError(cli("maintain", "--lake", lake.root(), "--retain-hours", "a week"), 1,
         "maintenance.vacuum.retain.hours");
     assertOneLineError(cli("maintain", "--lake", tmp.resolve("nowhere").toString()), 1, "cannot use the lake");
+    assertOneLineError(cli("maintain", "--lake", lake.root(), "--retain-hours", "-1"), 1,
+        "maintenance.vacuum.retain.hours='-1' (from flag) is invalid: expected a whole number >= 0 (hours)");
+  }
+
+  @Test
+  void aTableThatCannotBeMaintainedStopsTheRunWithItsName() throws Exception {
+    Lake lake = lake();
+    java.nio.file.Path log = java.nio.file.Path.of(lake.root(), "gold", "broken", "_delta_log");
+    java.nio.file.Files.createDirectories(log);
+    java.nio.file.Files.writeString(log.resolve("00000000000000000000.json"), "{not a delta log\n");
+    SocialCrmException e = assertThrows(SocialCrmException.class,
+        () -> new LakeMaintenance(session(), lake).run(168, r -> { }));
+    Assertions.assertTrue(e.getMessage().contains("gold.broken"), e.getMessage());
   }
 }

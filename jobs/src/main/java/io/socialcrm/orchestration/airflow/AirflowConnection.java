@@ -37,17 +37,7 @@ public record AirflowConnection(URI baseUrl, AirflowCredentials credentials, Str
       throw Errors.badSetting(Setting.AIRFLOW_URL.key(), url, origin(settings, Setting.AIRFLOW_URL),
           "an http(s) URL such as http://localhost:8080");
     }
-    String seconds = settings.get(Setting.AIRFLOW_TIMEOUT_SECONDS);
-    long timeout;
-    try {
-      timeout = Long.parseLong(seconds.trim());
-    } catch (NumberFormatException e) {
-      timeout = -1;
-    }
-    if (timeout <= 0) {
-      throw Errors.badSetting(Setting.AIRFLOW_TIMEOUT_SECONDS.key(), seconds,
-          origin(settings, Setting.AIRFLOW_TIMEOUT_SECONDS), "a positive whole number of seconds");
-    }
+    long timeout = settings.getLong(Setting.AIRFLOW_TIMEOUT_SECONDS, 1, Long.MAX_VALUE, "seconds");
     String dag = settings.get(Setting.AIRFLOW_DAG);
     if (dag.isBlank()) {
       throw Errors.badSetting(Setting.AIRFLOW_DAG.key(), dag, origin(settings, Setting.AIRFLOW_DAG), "a DAG id");
