@@ -36,55 +36,80 @@ final class AirflowCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
   }
 
-  @Command(name = "trigger", mixinStandardHelpOptions = true,
-      description = "Trigger a run of the DAG that processes one date D (sent as logical date D+1 00:00 UTC, "
-          + "whose data interval is day D) and print its run id; "
-          + "with --wait, wait for it and print its final state and each task's state (exit code 1 if it failed).")
-  static final class Trigger implements Callable<Integer> {
-    @Mixin
-    AirflowOptions airflow;
-
-    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The run's date.")
-    String date;
-
-    @Option(names = "--wait", description = "Wait until the run succeeds or fails.")
+  /** {@code --wait} and how: shared by the commands that start or restart runs. */
+  static final class WaitOptions {
+    @Option(names = "--wait", description = "Wait until the run(s) succeed or fail (exit code 1 if one failed).")
     boolean await;
 
     @Option(names = "--poll-seconds", defaultValue = "15", paramLabel = "N",
-        description = "With --wait: seconds between two looks at the run (default ${DEFAULT-VALUE}).")
+        description = "With --wait: seconds between two looks (default ${DEFAULT-VALUE}).")
     int pollSeconds;
 
     @Option(names = "--timeout-minutes", defaultValue = "180", paramLabel = "M",
         description = "With --wait: give up after this many minutes (default ${DEFAULT-VALUE}).")
     int timeoutMinutes;
 
-    @Override
-    public Integer call() {
-      LocalDate day = Dates.parse("--date", date);
+    void check() {
       if (pollSeconds < 1) {
         throw Errors.badArgument("--poll-seconds", Integer.toString(pollSeconds), "a whole number of seconds >= 1");
       }
       if (timeoutMinutes < 1) {
         throw Errors.badArgument("--timeout-minutes", Integer.toString(timeoutMinutes), "a whole number >= 1");
       }
-      AirflowClient client = airflow.client();
-      DagRun run = client.trigger(day);
-      PrintStream out = System.out;
-      out.printf("triggered run %s of DAG %s for %s (%s)%n", run.dagRunId(), client.dagId(), day, run.state());
-      if (!await) {
-        return 0;
-      }
-      String[] last = {run.state()};
-      DagRun done = client.waitFor(run.dagRunId(), Duration.ofSeconds(pollSeconds),
-          Duration.ofMinutes(timeoutMinutes), r -> {
-            if (r.state() != null && !r.state().equals(last[0])) {
-              out.printf("  %s%n", r.state());
-              last[0] = r.state();
-            }
-          });
+    }
+
+    Duration poll() {
+      return Duration.ofSeconds(pollSeconds);
+    }
+
+    Duration timeout() {
+      return Duration.ofMinutes(timeoutMinutes);
+    }
+
+    /** Waits for run {@code runId}, printing each state change, then its final state and tasks; 1 if it failed. */
+    int waitForRun(AirflowClient client, String runId, String state, PrintStream out) {
+      String[] last = {state};
+      DagRun done = client.waitFor(runId, poll(), timeout(), r -> {
+        if (r.state() != null && !r.state().equals(last[0])) {
+          out.printf("  %s%n", r.state());
+          last[0] = r.state();
+        }
+      });
       out.printf("run %s %s%n", done.dagRunId(), done.state());
       printTasks(out, client.taskInstances(done.dagRunId()));
       return done.failed() ? 1 : 0;
+    }
+  }
+
+  @Command(name = "trigger", mixinStandardHelpOptions = true,
+      description = "Trigger a run of the DAG that processes one date D (logical date D 00:00 UTC, data interval "
+          + "[D, D+1): the scheduled run of D, which the scheduler then does not make again) and print its run id; "
+          + "with --wait, wait for it and print its final state and each task's state (exit code 1 if it failed). "
+          + "A date before the DAG's start date is refused: backfill it.")
+  static final class Trigger implements Callable<Integer> {
+    @Mixin
+    AirflowOptions airflow;
+
+    @Mixin
+    WaitOptions wait;
+
+    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The run's date.")
+    String date;
+
+    @Override
+    public Integer call() {
+      LocalDate day = Dates.parse("--date", date);
+      wait.check();
+      AirflowClient client = airflow.client();
+      Dag dag = client.details();
+      DagRun run = client.trigger(day, dag);
+      PrintStream out = System.out;
+      out.printf("triggered run %s of DAG %s for %s (%s)%n", run.dagRunId(), client.dagId(), day, run.state());
+      if (Boolean.TRUE.equals(dag.paused())) {
+        System.err.printf("note: DAG %s is paused: the run stays queued until 'socialcrm airflow unpause'%n",
+            client.dagId());
+      }
+      return wait.await ? wait.waitForRun(client, run.dagRunId(), run.state(), out) : 0;
     }
   }
 
@@ -137,10 +162,14 @@ final class AirflowCommand implements Runnable {
 
   @Command(name = "backfill", mixinStandardHelpOptions = true,
       description = "Ask Airflow to backfill the DAG for the dates --from to --to (inclusive), one run at a time, "
-          + "oldest first; dates whose run failed run again.")
+          + "oldest first; dates whose run failed run again. With --wait, wait until the backfill is complete and "
+          + "print each of its runs (exit code 1 if one failed).")
   static final class BackfillRange implements Callable<Integer> {
     @Mixin
     AirflowOptions airflow;
+
+    @Mixin
+    WaitOptions wait;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD")
     String from;
@@ -151,18 +180,34 @@ final class AirflowCommand implements Runnable {
     @Override
     public Integer call() {
       Dates.Range range = Dates.range(from, to);
-      Backfill b = airflow.client().backfill(range.start(), range.end());
-      System.out.printf("backfill %s of DAG %s created: %s to %s, reprocess %s, %s run(s) at a time%n", b.id(),
+      wait.check();
+      AirflowClient client = airflow.client();
+      Backfill b = client.backfill(range.start(), range.end());
+      PrintStream out = System.out;
+      out.printf("backfill %s of DAG %s created: %s to %s, reprocess %s, %s run(s) at a time%n", b.id(),
           b.dagId(), time(b.fromDate()), time(b.toDate()), b.reprocessBehavior(), b.maxActiveRuns());
-      return 0;
+      if (!wait.await) {
+        return 0;
+      }
+      Backfill done = client.waitForBackfill(b.id(), wait.poll(), wait.timeout());
+      List<DagRun> runs = client.backfillRuns(range.start(), range.end());
+      runs.forEach(r -> out.printf("  %s  %-8s %s%n", time(r.logicalDate()), r.state(), r.dagRunId()));
+      long failed = runs.stream().filter(DagRun::failed).count();
+      out.printf("backfill %s complete at %s: %d run(s), %d failed%n", done.id(), time(done.completedAt()),
+          runs.size(), failed);
+      return failed > 0 ? 1 : 0;
     }
   }
 
   @Command(name = "clear", mixinStandardHelpOptions = true,
-      description = "Clear the failed tasks of a run (default: the latest) so that Airflow runs them again.")
+      description = "Clear the failed tasks of a run (default: the latest) so that Airflow runs them again; with "
+          + "--wait, wait for the run to end again.")
   static final class Clear implements Callable<Integer> {
     @Mixin
     AirflowOptions airflow;
+
+    @Mixin
+    WaitOptions wait;
 
     @Option(names = "--failed", required = true, description = "Clear the failed tasks (the only kind cleared).")
     boolean failed;
@@ -172,17 +217,18 @@ final class AirflowCommand implements Runnable {
 
     @Override
     public Integer call() {
+      wait.check();
       AirflowClient client = airflow.client();
       String run = client.runIdOrLatest(runId);
       List<TaskInstance> cleared = client.clearFailed(run);
       if (cleared.isEmpty()) {
         System.out.printf("run %s has no failed tasks: nothing cleared%n", run);
-      } else {
-        List<String> ids = new ArrayList<>();
-        cleared.forEach(t -> ids.add(t.taskId()));
-        System.out.printf("cleared %d task(s) of run %s: %s%n", cleared.size(), run, String.join(", ", ids));
+        return 0;
       }
-      return 0;
+      List<String> ids = new ArrayList<>();
+      cleared.forEach(t -> ids.add(t.taskId()));
+      System.out.printf("cleared %d task(s) of run %s: %s%n", cleared.size(), run, String.join(", ", ids));
+      return wait.await ? wait.waitForRun(client, run, "queued", System.out) : 0;
     }
   }
 

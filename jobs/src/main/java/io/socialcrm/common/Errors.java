@@ -212,12 +212,20 @@ public final class Errors {
             + "; is the API server running and airflow.url (SOCIALCRM_AIRFLOW_URL) right?", cause);
   }
 
-  public static SocialCrmException airflowWaitTimedOut(String run, String dag, java.time.Duration timeout,
-                                                       String state) {
+  /** {@code what}: e.g. "run 'r' of DAG 'd'". */
+  public static SocialCrmException airflowWaitTimedOut(String what, java.time.Duration timeout, String state) {
     return new SocialCrmException("airflow_wait_timeout",
-        "run '" + run + "' of DAG '" + dag + "' is still " + state + " after waiting "
+        what + " is still " + state + " after waiting "
             + (timeout.toSeconds() >= 60 && timeout.toSeconds() % 60 == 0 ? timeout.toMinutes() + " min"
                 : timeout.toMillis() / 1000.0 + " s"), null);
+  }
+
+  public static SocialCrmException airflowBeforeStartDate(java.time.LocalDate day, String dag,
+                                                          java.time.LocalDate startDate) {
+    return new SocialCrmException("airflow_before_start_date",
+        "cannot trigger DAG '" + dag + "' for " + day + ": it is before the DAG's start date " + startDate
+            + " (Airflow would make a run without tasks); use 'socialcrm airflow backfill --from " + day + " --to "
+            + day + "'", null);
   }
 
   public static SocialCrmException airflowNoRuns(String dag) {

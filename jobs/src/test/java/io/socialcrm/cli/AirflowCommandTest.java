@@ -3,6 +3,7 @@ package io.socialcrm.cli;
 import static io.socialcrm.orchestration.airflow.AirflowJsonSamples.RUN_ID;
 import static io.socialcrm.orchestration.airflow.AirflowJsonSamples.backfill;
 import static io.socialcrm.orchestration.airflow.AirflowJsonSamples.dag;
+import static io.socialcrm.orchestration.airflow.AirflowJsonSamples.dagDetails;
 import static io.socialcrm.orchestration.airflow.AirflowJsonSamples.dagRun;
 import static io.socialcrm.orchestration.airflow.AirflowJsonSamples.dagRuns;
 import static io.socialcrm.orchestration.airflow.AirflowJsonSamples.taskInstance;
@@ -39,6 +40,7 @@ class AirflowCommandTest {
   @BeforeEach
   void start() throws IOException {
     airflow = new FakeAirflow("admin", PASSWORD);
+    airflow.on("GET", DAG + "/details", Reply.ok(dagDetails("2026-10-01T00:00:00Z")));
     config = Files.createTempFile("airflow-cli", ".properties");
     Files.writeString(config, "airflow.password=" + PASSWORD + "\n");
   }
@@ -79,7 +81,8 @@ class AirflowCommandTest {
     assertTrue(r.out().matches("(?s).*\\| marts +\\| failed +\\| 2 +\\|.*"), r.out());
     assertEquals("", r.err());
     assertNoPassword(r);
-    assertEquals("{\"logical_date\":\"2026-11-02T00:00:00Z\",\"conf\":{}}",
+    assertEquals("{\"logical_date\":\"2026-11-01T00:00:00Z\",\"data_interval_start\":\"2026-11-01T00:00:00Z\","
+        + "\"data_interval_end\":\"2026-11-02T00:00:00Z\",\"conf\":{}}",
         airflow.requests("POST", DAG + "/dagRuns").get(0).body());
   }
 
@@ -144,6 +147,50 @@ class AirflowCommandTest {
     Result unpause = airflow("unpause");
     assertEquals(0, unpause.code(), unpause.toString());
     assertEquals("DAG socialcrm_nightly is unpaused\n", unpause.out());
+  }
+
+  @Test
+  void backfillWaitPrintsEachRunOfTheRangeAndExitsOneWhenOneFailed() {
+    airflow.on("POST", "/api/v2/backfills", Reply.ok(backfill()));
+    airflow.on("GET", "/api/v2/backfills/7", Reply.ok(backfill(null)), Reply.ok(backfill("2026-11-06T11:00:00Z")));
+    airflow.on("GET", DAG + "/dagRuns", Reply.ok(dagRuns(dagRun("backfill__2026-11-01T00:00:00+00:00", "success"),
+        dagRun("backfill__2026-11-02T00:00:00+00:00", "failed"))));
+
+    Result b = airflow("backfill", "--from", "2026-11-01", "--to", "2026-11-02", "--wait", "--poll-seconds", "1");
+
+    assertEquals(1, b.code(), b.toString());
+    assertTrue(b.out().contains(" success  backfill__2026-11-01T00:00:00+00:00\n"), b.out());
+    assertTrue(b.out().contains(" failed   backfill__2026-11-02T00:00:00+00:00\n"), b.out());
+    assertTrue(b.out().endsWith("backfill 7 complete at 2026-11-06T11:00Z: 2 run(s), 1 failed\n"), b.out());
+    assertEquals(2, airflow.requests("GET", "/api/v2/backfills/7").size(), "polled until complete");
+    assertEquals("run_type=backfill_job&logical_date_gte=2026-11-01T00:00:00Z&logical_date_lte=2026-11-02T00:00:00Z"
+        + "&order_by=logical_date&limit=100", airflow.requests("GET", DAG + "/dagRuns").get(0).query());
+  }
+
+  @Test
+  void clearWaitWaitsForTheClearedRunToEndAgain() {
+    airflow.on("POST", DAG + "/clearTaskInstances", Reply.ok(taskInstances(taskInstance("ingest", "failed", 1),
+        taskInstance("conform", "upstream_failed", 0))));
+    airflow.on("GET", RUN, Reply.ok(dagRun(RUN_ID, "running")), Reply.ok(dagRun(RUN_ID, "success")));
+    airflow.on("GET", RUN + "/taskInstances", Reply.ok(taskInstances(taskInstance("ingest", "success", 2),
+        taskInstance("conform", "success", 1))));
+
+    Result c = airflow("clear", "--failed", "--run", RUN_ID, "--wait", "--poll-seconds", "1");
+
+    assertEquals(0, c.code(), c.toString());
+    assertTrue(c.out().startsWith("cleared 2 task(s) of run " + RUN_ID + ": ingest, conform\n  running\n  success\nrun "
+        + RUN_ID + " success\n"), c.out());
+    assertTrue(c.out().matches("(?s).*\\| ingest +\\| success +\\| 2 +\\|.*"), c.out());
+  }
+
+  @Test
+  void triggerOnAPausedDagSaysTheRunStaysQueued() {
+    airflow.on("GET", DAG + "/details", Reply.ok(dagDetails("2026-10-01T00:00:00Z", true)));
+    airflow.on("POST", DAG + "/dagRuns", Reply.ok(dagRun(RUN_ID, "queued")));
+    Result r = airflow("trigger", "--date", "2026-11-01");
+    assertEquals(0, r.code(), r.toString());
+    assertEquals("note: DAG socialcrm_nightly is paused: the run stays queued until 'socialcrm airflow unpause'\n",
+        r.err());
   }
 
   @Test

@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A client of Apache Airflow 3's stable REST API (v2) for one DAG: trigger a run for a date, read runs, their task
@@ -69,25 +72,38 @@ public final class AirflowClient {
   }
 
   /**
-   * Triggers a run of the DAG that processes day {@code date}; Airflow names the run. A manual run of the DAG's
-   * daily data-interval timetable covers the last complete day before its logical date, so the run is sent with
-   * logical date {@code date + 1} at 00:00 UTC: its data interval is [date, date + 1), as for the scheduled run
-   * of that day.
+   * Triggers a run of the DAG that processes day {@code date}; Airflow names the run. The run is sent with logical
+   * date {@code date} 00:00 UTC and the explicit data interval [date, date + 1): the same logical date and interval
+   * as the scheduled run of that day, so the scheduler does not run the day again, and no other day's run is
+   * taken. A day before the DAG's start date is refused (Airflow would make a run without tasks): backfill it.
    */
   public DagRun trigger(LocalDate date) {
-    return trigger(logicalDateOfManualRun(date), null, Map.of());
+    return trigger(date, details());
   }
 
-  /** The logical date of a manual run that processes {@code day}: the next day at 00:00 UTC. */
-  public static OffsetDateTime logicalDateOfManualRun(LocalDate day) {
-    return day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+  /** {@link #trigger(LocalDate)} with the DAG's details already read ({@link #details()}). */
+  public DagRun trigger(LocalDate date, Dag dag) {
+    OffsetDateTime start = utcMidnight(date);
+    if (dag.startDate() != null && start.isBefore(dag.startDate())) {
+      throw Errors.airflowBeforeStartDate(date, dagId(), dag.startDate().atZoneSameInstant(ZoneOffset.UTC)
+          .toLocalDate());
+    }
+    Call c = Call.post("trigger DAG '" + dagId() + "' for " + date, dagPath() + "/dagRuns",
+        new ApiBodies.TriggerDagRun(null, start, start, start.plusDays(1), Map.of()), dagName());
+    return requireRunId(c, send(c, DagRun.class));
+  }
+
+  /** The DAG's details: its id, whether it is paused and its start date. */
+  public Dag details() {
+    Call c = Call.get("read DAG '" + dagId() + "'", dagPath() + "/details", dagName());
+    return send(c, Dag.class);
   }
 
   /** Triggers a run; {@code runId} null lets Airflow name it, {@code logicalDate} null makes a run without one. */
   public DagRun trigger(OffsetDateTime logicalDate, String runId, Map<String, Object> conf) {
     Call c = Call.post("trigger DAG '" + dagId() + "' for logical date "
             + (logicalDate == null ? "none" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(logicalDate)),
-        dagPath() + "/dagRuns", new ApiBodies.TriggerDagRun(runId, logicalDate, conf == null ? Map.of() : conf),
+        dagPath() + "/dagRuns", new ApiBodies.TriggerDagRun(runId, logicalDate, null, null, conf == null ? Map.of() : conf),
         dagName());
     return requireRunId(c, send(c, DagRun.class));
   }
@@ -173,11 +189,39 @@ public final class AirflowClient {
    * missing runs one at a time, oldest first, and runs again the dates whose run failed.
    */
   public Backfill backfill(LocalDate from, LocalDate to) {
-    OffsetDateTime start = from.atStartOfDay().atOffset(ZoneOffset.UTC);
-    OffsetDateTime end = to.atStartOfDay().atOffset(ZoneOffset.UTC);
+    OffsetDateTime start = utcMidnight(from);
+    OffsetDateTime end = utcMidnight(to);
     Call c = Call.post("backfill DAG '" + dagId() + "' from " + from + " to " + to, API + "/backfills",
         new ApiBodies.BackfillPost(dagId(), start, end, false, Map.of(), "failed", 1), dagName());
     return send(c, Backfill.class);
+  }
+
+  /** The backfill {@code id} as it is now ({@code completedAt} is set once all its runs have finished). */
+  public Backfill backfill(long id) {
+    Call c = Call.get("read backfill " + id, API + "/backfills/" + id, "backfill " + id);
+    return send(c, Backfill.class);
+  }
+
+  /** The DAG's backfill runs with logical dates {@code from} to {@code to}, oldest first. */
+  public List<DagRun> backfillRuns(LocalDate from, LocalDate to) {
+    String range = "logical_date_gte=" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(utcMidnight(from))
+        + "&logical_date_lte=" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(utcMidnight(to));
+    Call c = Call.get("list the backfill runs of DAG '" + dagId() + "' from " + from + " to " + to,
+        dagPath() + "/dagRuns?run_type=backfill_job&" + range + "&order_by=logical_date&limit=" + PAGE, dagName());
+    ApiBodies.DagRuns runs = send(c, ApiBodies.DagRuns.class);
+    if (runs.dagRuns() == null) {
+      throw Errors.airflowBadResponse(c.what(), "no dag_runs list");
+    }
+    return List.copyOf(runs.dagRuns());
+  }
+
+  /**
+   * Reads backfill {@code id} every {@code pollInterval} until it is complete and returns it; past {@code timeout}
+   * it fails naming the backfill.
+   */
+  public Backfill waitForBackfill(long id, Duration pollInterval, Duration timeout) {
+    return await(() -> backfill(id), b -> b.completedAt() != null, b -> { }, pollInterval, timeout,
+        "backfill " + id + " of DAG '" + dagId() + "'", b -> "running");
   }
 
   /**
@@ -209,24 +253,35 @@ public final class AirflowClient {
    * read goes to {@code onPoll}. Past {@code timeout} it fails with the state the run is still in.
    */
   public DagRun waitFor(String runId, Duration pollInterval, Duration timeout, Consumer<DagRun> onPoll) {
+    return await(() -> run(runId), DagRun::finished, onPoll, pollInterval, timeout,
+        "run '" + runId + "' of DAG '" + dagId() + "'", DagRun::state);
+  }
+
+  /** Reads {@code read} every {@code pollInterval} (each read to {@code onPoll}) until {@code done}. */
+  private <T> T await(Supplier<T> read, Predicate<T> done, Consumer<T> onPoll, Duration pollInterval,
+                      Duration timeout, String what, Function<T, String> state) {
     long start = System.nanoTime();
     Duration slept = Duration.ZERO;
     while (true) {
-      DagRun r = run(runId);
+      T r = read.get();
       onPoll.accept(r);
-      if (r.finished()) {
+      if (done.test(r)) {
         return r;
       }
       Duration ran = Duration.ofNanos(System.nanoTime() - start);
       Duration elapsed = ran.compareTo(slept) > 0 ? ran : slept;
       if (elapsed.compareTo(timeout) >= 0) {
-        throw Errors.airflowWaitTimedOut(runId, dagId(), timeout, r.state());
+        throw Errors.airflowWaitTimedOut(what, timeout, state.apply(r));
       }
       Duration left = timeout.minus(elapsed);
       Duration nap = pollInterval.compareTo(left) < 0 ? pollInterval : left;
-      pause(nap, "wait for run '" + runId + "'");
+      pause(nap, "wait for " + what);
       slept = slept.plus(nap);
     }
+  }
+
+  private static OffsetDateTime utcMidnight(LocalDate day) {
+    return day.atStartOfDay().atOffset(ZoneOffset.UTC);
   }
 
   // ---- HTTP

@@ -15,9 +15,16 @@ import java.util.Map;
 final class ApiBodies {
   private ApiBodies() {}
 
-  /** {@code TriggerDAGRunPostBody}: {@code logical_date} is required (it may be null); the run id is optional. */
+  /**
+   * {@code TriggerDAGRunPostBody}: {@code logical_date} is required (it may be null); the run id is optional; the
+   * data interval is sent both ends or none (then Airflow infers it from the logical date).
+   */
   record TriggerDagRun(@JsonProperty("dag_run_id") @JsonInclude(JsonInclude.Include.NON_NULL) String dagRunId,
                        @JsonProperty("logical_date") @JsonInclude(JsonInclude.Include.ALWAYS) OffsetDateTime logicalDate,
+                       @JsonProperty("data_interval_start") @JsonInclude(JsonInclude.Include.NON_NULL)
+                       OffsetDateTime dataIntervalStart,
+                       @JsonProperty("data_interval_end") @JsonInclude(JsonInclude.Include.NON_NULL)
+                       OffsetDateTime dataIntervalEnd,
                        @JsonProperty("conf") Map<String, Object> conf) {}
 
   /** {@code BackfillPostBody}. {@code reprocess_behavior} is one of none, failed, completed. */

@@ -3,6 +3,7 @@ package io.socialcrm.orchestration.airflow;
 import static io.socialcrm.orchestration.airflow.AirflowJsonSamples.RUN_ID;
 import static io.socialcrm.orchestration.airflow.AirflowJsonSamples.backfill;
 import static io.socialcrm.orchestration.airflow.AirflowJsonSamples.dag;
+import static io.socialcrm.orchestration.airflow.AirflowJsonSamples.dagDetails;
 import static io.socialcrm.orchestration.airflow.AirflowJsonSamples.dagRun;
 import static io.socialcrm.orchestration.airflow.AirflowJsonSamples.dagRuns;
 import static io.socialcrm.orchestration.airflow.AirflowJsonSamples.taskInstance;
@@ -47,6 +48,7 @@ class AirflowClientTest {
   @BeforeEach
   void start() {
     airflow = new FakeAirflow("admin", PASSWORD);
+    airflow.on("GET", DAG + "/details", Reply.ok(dagDetails("2026-10-01T00:00:00Z")));
   }
 
   @AfterEach
@@ -87,7 +89,7 @@ class AirflowClientTest {
     DagRun run = client().trigger(LocalDate.of(2026, 11, 1));
 
     List<Request> all = airflow.requests();
-    assertEquals(2, all.size(), all.toString());
+    assertEquals(3, all.size(), all.toString());
     Request login = all.get(0);
     assertEquals("POST", login.method());
     assertEquals("/auth/token", login.path());
@@ -95,12 +97,16 @@ class AirflowClientTest {
     assertEquals(json("{\"username\": \"admin\", \"password\": \"" + PASSWORD + "\"}"), login.json());
     assertNull(login.authorization(), "no token to get a token");
 
-    Request trigger = all.get(1);
+    Request details = all.get(1);
+    assertEquals("GET " + DAG + "/details", details.method() + " " + details.path(), "the start date is checked first");
+    assertEquals("Bearer tok-1", details.authorization());
+    Request trigger = all.get(2);
     assertEquals("POST", trigger.method());
     assertEquals(DAG + "/dagRuns", trigger.path());
     assertEquals("Bearer tok-1", trigger.authorization());
-    assertEquals(json("{\"logical_date\": \"2026-11-02T00:00:00Z\", \"conf\": {}}"), trigger.json(),
-        "logical_date is sent (Airflow 3 requires it) as the next day, whose manual interval is 2026-11-01; dag_run_id left to Airflow");
+    assertEquals(json("{\"logical_date\": \"2026-11-01T00:00:00Z\", \"data_interval_start\": \"2026-11-01T00:00:00Z\","
+            + " \"data_interval_end\": \"2026-11-02T00:00:00Z\", \"conf\": {}}"), trigger.json(),
+        "the logical date and data interval of the scheduled run of 2026-11-01; dag_run_id left to Airflow");
 
     assertEquals(RUN_ID, run.dagRunId());
     assertEquals("socialcrm_nightly", run.dagId());
@@ -119,6 +125,19 @@ class AirflowClientTest {
     client().trigger(null, "mine", java.util.Map.of("full", true));
     assertEquals(json("{\"dag_run_id\": \"mine\", \"logical_date\": null, \"conf\": {\"full\": true}}"),
         airflow.apiRequests().get(0).json());
+  }
+
+  @Test
+  void aDayBeforeTheDagsStartDateIsRefusedWithoutARunAndTheStartDayItselfIsTriggered() {
+    airflow.on("GET", DAG + "/details", Reply.ok(dagDetails("2026-11-01T00:00:00Z")));
+    airflow.on("POST", DAG + "/dagRuns", Reply.ok(dagRun(RUN_ID, "queued")));
+    SocialCrmException e = fails("airflow_before_start_date", () -> client().trigger(LocalDate.of(2026, 10, 31)));
+    assertEquals("cannot trigger DAG 'socialcrm_nightly' for 2026-10-31: it is before the DAG's start date 2026-11-01"
+        + " (Airflow would make a run without tasks); use 'socialcrm airflow backfill --from 2026-10-31 --to"
+        + " 2026-10-31'", e.getMessage());
+    assertTrue(airflow.requests("POST", DAG + "/dagRuns").isEmpty(), "no run made");
+    assertEquals(RUN_ID, client().trigger(LocalDate.of(2026, 11, 1)).dagRunId());
+    assertEquals(1, airflow.requests("POST", DAG + "/dagRuns").size());
   }
 
   @Test
@@ -369,7 +388,7 @@ class AirflowClientTest {
     airflow.on("POST", DAG + "/dagRuns", Reply.detail(403, "Forbidden"));
     SocialCrmException e = fails("airflow_forbidden", () -> client().trigger(LocalDate.of(2026, 11, 1)));
     assertTrue(e.getMessage().startsWith("Airflow does not allow user 'admin' to trigger DAG 'socialcrm_nightly' for"
-        + " logical date 2026-11-02T00:00:00Z (403: Forbidden)"), e.getMessage());
+        + " 2026-11-01 (403: Forbidden)"), e.getMessage());
   }
 
   @Test
@@ -379,6 +398,7 @@ class AirflowClientTest {
     SocialCrmException run = fails("airflow_not_found", () -> client().run("nope"));
     assertTrue(run.getMessage().startsWith("Airflow has no run 'nope' of DAG 'socialcrm_nightly' (404: The DagRun"),
         run.getMessage());
+    airflow.on("GET", DAG + "/details", Reply.detail(404, "The Dag with ID: `socialcrm_nightly` was not found"));
     SocialCrmException dag = fails("airflow_not_found", () -> client().trigger(LocalDate.of(2026, 11, 1)));
     assertTrue(dag.getMessage().startsWith("Airflow has no DAG 'socialcrm_nightly' (404"), dag.getMessage());
     SocialCrmException log = fails("airflow_not_found", () -> client().log("nope", "ingest", 1));
@@ -393,7 +413,7 @@ class AirflowClientTest {
                     "message": "Serious error when handling your request."}}
         """));
     SocialCrmException e = fails("airflow_conflict", () -> client().trigger(LocalDate.of(2026, 11, 1)));
-    assertEquals("cannot trigger DAG 'socialcrm_nightly' for logical date 2026-11-02T00:00:00Z: it already exists in"
+    assertEquals("cannot trigger DAG 'socialcrm_nightly' for 2026-11-01: it already exists in"
         + " Airflow (409: Unique constraint violation (UNIQUE constraint failed: dag_run.dag_id,"
         + " dag_run.logical_date))", e.getMessage());
   }

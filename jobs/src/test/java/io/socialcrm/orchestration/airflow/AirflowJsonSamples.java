@@ -41,16 +41,31 @@ public final class AirflowJsonSamples {
   }
 
   public static String backfill() {
+    return backfill(null);
+  }
+
+  /** Backfill 7 of 2026-11-01 to 2026-11-05, complete at {@code completedAt} (null: not yet). */
+  public static String backfill(String completedAt) {
     return """
         {"id": 7, "dag_id": "socialcrm_nightly", "from_date": "2026-11-01T00:00:00Z",
          "to_date": "2026-11-05T00:00:00Z", "dag_run_conf": {}, "is_paused": false,
          "reprocess_behavior": "failed", "max_active_runs": 1, "created_at": "2026-11-06T10:00:00Z",
-         "completed_at": null, "updated_at": "2026-11-06T10:00:00Z", "dag_display_name": "socialcrm_nightly"}
-        """;
+         "completed_at": %s, "updated_at": "2026-11-06T10:00:00Z", "dag_display_name": "socialcrm_nightly"}
+        """.formatted(completedAt == null ? "null" : "\"" + completedAt + "\"");
   }
 
   public static String dag(boolean paused) {
     return "{\"dag_id\": \"socialcrm_nightly\", \"dag_display_name\": \"socialcrm_nightly\", \"is_paused\": "
         + paused + ", \"is_stale\": false, \"tags\": []}";
+  }
+
+  /** A {@code DAGDetailsResponse} (the fields the client reads, and a few it ignores) with this start date. */
+  public static String dagDetails(String startDate) {
+    return dagDetails(startDate, false);
+  }
+
+  public static String dagDetails(String startDate, boolean paused) {
+    return "{\"dag_id\": \"socialcrm_nightly\", \"is_paused\": " + paused + ", \"start_date\": \"" + startDate
+        + "\", \"catchup\": true, \"max_active_runs\": 1, \"timetable_summary\": \"@daily\", \"tags\": []}";
   }
 }
