@@ -3,7 +3,9 @@
 
 The nightly socialcrm pipeline: one Spark job per step of `SocialCrmCli run` for the day that just ended
 (**ingest >> conform >> identity >> marts**), then `SocialCrmCli maintain` (Delta OPTIMIZE and VACUUM with the
-CLI's safe retention). The DAG only builds `spark-submit` commands; all the logic is in the application jar.
+CLI's safe retention) behind a `latest_only` task: maintenance runs after the latest scheduled night and after
+manual runs, and is skipped on catchup and backfill days (compacting after each of 30 backfilled days would
+cost 30 maintenance passes instead of one; the next night's maintenance covers them). The DAG only builds `spark-submit` commands; all the logic is in the application jar.
 
 **Which day a run processes.** The schedule is an explicit `CronDataIntervalTimetable("@daily", UTC)`: the run
 for day D has the data interval [D 00:00, D+1 00:00) UTC and starts once D is over. Every step gets
@@ -12,16 +14,17 @@ is not used on purpose: in Airflow 3 it means a `CronTriggerTimetable` (unless
 `[scheduler] create_cron_data_intervals` is set), whose runs have a zero-length interval at the trigger time,
 so both `ds` and `data_interval_start` would be D+1, the day that has only just begun.
 
-A run triggered by hand (or `airflow tasks test socialcrm_nightly <task> T`) at time T gets the last
-complete day before T as its interval, so it processes the day before T's date: to process day D by hand,
-trigger it with logical date D+1 (or use a backfill); `socialcrm airflow trigger --date D` does exactly that
-(checked against a real Airflow 3.1 by `scripts/e2e-airflow.sh`: logical date D+1 00:00 UTC gives the data
-interval [D, D+1)). Such a run takes the logical date of the scheduled run for D+1, so the scheduler will
-not create that one: after a manual run for D, process D+1 by hand or with a backfill as well.
+A run triggered from the UI or `airflow dags trigger` without an interval at time T gets the last complete day
+before T as its interval (Airflow infers it), so it processes the day before T's date.
+`socialcrm airflow trigger --date D` instead sends logical date D 00:00 UTC with the explicit data interval
+[D, D+1): the same logical date and interval as the scheduled run of D, so the scheduler, finding a run for D,
+does not make it again, and no other day's run is taken (checked against a real Airflow 3.1 by
+`scripts/e2e-airflow.sh`). A date before `start_date` is refused there (Airflow would make a run without
+tasks): backfill it instead.
 
 **Backfills.** `catchup=True` runs every missed day from `start_date`, one run at a time
 (`max_active_runs=1`), and `airflow backfill create --dag-id socialcrm_nightly --from-date ... --to-date ...`
-reruns a range. A rerun of a date is safe: each step writes its tables atomically per date (see the README).
+reruns a range (`socialcrm airflow backfill --from D1 --to D2 [--wait]` from a shell). A rerun of a date is safe: each step writes its tables atomically per date (see the README).
 `depends_on_past=True`: a step for D+1 waits until the same step succeeded for D, so a failed night stops the
 following ones instead of letting them build on a missing day; clear or fix the failed task to go on.
 
@@ -38,7 +41,8 @@ following ones instead of letting them build on a missing day; clear or fix the 
   needs a logical date on or after it), `socialcrm_spark_conn_id`,
   `socialcrm_config` (a socialcrm properties file, passed as `--config`), `socialcrm_spark_conf`
   (a JSON object of extra Spark settings, passed as `--conf key=value`, e.g.
-  `{"spark.sql.shuffle.partitions": "64"}`).
+  `{"spark.sql.shuffle.partitions": "64"}`), `socialcrm_retries` (tries after the first of a failed task,
+  default 2; the end-to-end test sets 0 to fail fast).
 - Pool `socialcrm` (`airflow pools set socialcrm 1 "socialcrm Spark jobs"`): the Spark tasks take one slot
   each, so the jobs never run side by side with each other or with anything else put in the pool.
 
@@ -54,6 +58,7 @@ from datetime import timedelta
 
 import pendulum
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+from airflow.providers.standard.operators.latest_only import LatestOnlyOperator
 from airflow.sdk import DAG, Asset, Variable
 from airflow.timetables.interval import CronDataIntervalTimetable
 
@@ -137,6 +142,20 @@ def _start_date() -> pendulum.DateTime:
 START_DATE = _start_date()
 
 
+def _retries() -> int:
+    text = Variable.get("socialcrm_retries", default="2")
+    try:
+        retries = int(str(text).strip())
+    except ValueError:
+        retries = -1
+    if retries < 0:
+        raise ValueError(f"Variable socialcrm_retries must be a whole number >= 0, got {text!r}")
+    return retries
+
+
+RETRIES = _retries()
+
+
 def run_args(step: str) -> list[str]:
     """The CLI arguments of one step of the run for the processed day."""
     args = ["run", "--date", DATE, "--steps", step, "--lake", LAKE, "--landing", LANDING]
@@ -167,7 +186,7 @@ def spark_task(task_id: str, application_args: list[str], timeout: timedelta, ou
 default_args = {
     "owner": "socialcrm",
     "depends_on_past": True,
-    "retries": 2,
+    "retries": RETRIES,
     "retry_delay": timedelta(minutes=5),
     "retry_exponential_backoff": True,
     "max_retry_delay": timedelta(hours=1),
@@ -201,6 +220,7 @@ with DAG(
         "marts", run_args("marts"), STEP_TIMEOUTS["marts"],
         outlets=[table_asset("gold", t) for t in GOLD_MARTS],
     )
+    latest_only = LatestOnlyOperator(task_id="latest_only", execution_timeout=timedelta(minutes=5))
     maintenance = spark_task("maintenance", maintenance_args(), MAINTENANCE_TIMEOUT)
 
-    ingest >> conform >> identity >> marts >> maintenance
+    ingest >> conform >> identity >> marts >> latest_only >> maintenance

@@ -12,7 +12,8 @@ import pytest
 from conftest import DAG_ID, DAGS_DIR, REPO_ROOT, render, runtime_ti, scheduled_run
 
 STEPS = ["ingest", "conform", "identity", "marts"]
-TASKS = [*STEPS, "maintenance"]
+TASKS = [*STEPS, "latest_only", "maintenance"]
+SPARK_TASKS = [*STEPS, "maintenance"]
 MAIN_CLASS = "io.socialcrm.cli.SocialCrmCli"
 PATHS = {
     "socialcrm_lake": "s3a://bucket/lake",
@@ -112,7 +113,7 @@ def test_every_task_is_a_spark_submit_of_the_cli_with_retries_backoff_pool_timeo
     from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 
     dag = load_dag()
-    for task_id in TASKS:
+    for task_id in SPARK_TASKS:
         task = dag.get_task(task_id)
         assert isinstance(task, SparkSubmitOperator), task_id
         assert task._java_class == MAIN_CLASS
@@ -126,6 +127,42 @@ def test_every_task_is_a_spark_submit_of_the_cli_with_retries_backoff_pool_timeo
         assert timedelta(0) < task.execution_timeout <= timedelta(hours=3), task_id
         callbacks = task.on_failure_callback
         assert [cb.__name__ for cb in callbacks] == ["log_failure"], task_id
+
+
+def test_the_retries_variable_sets_every_tasks_retries_and_a_bad_one_is_an_import_error(load_dag, load_dagbag):
+    dag = load_dag(socialcrm_retries="0")
+    assert {t.retries for t in dag.tasks} == {0}
+    bag = load_dagbag(socialcrm_retries="-1")
+    (error,) = bag.import_errors.values()
+    assert "socialcrm_retries must be a whole number >= 0" in error
+
+
+def _latest_only_choice(dag, day, run_type):
+    """What latest_only lets through for the run of `day` of this type, as judged now."""
+    from types import SimpleNamespace
+
+    run = SimpleNamespace(
+        run_type=run_type, logical_date=day, run_after=day.add(days=1),
+        data_interval_start=day, data_interval_end=day.add(days=1),
+    )
+    return dag.get_task("latest_only").choose_branch({"dag_run": run})
+
+
+def test_maintenance_runs_after_the_latest_night_and_manual_runs_and_is_skipped_on_catchup_and_backfill_days(
+    load_dag,
+):
+    from airflow.utils.types import DagRunType
+
+    dag = load_dag()
+    yesterday = pendulum.now("UTC").start_of("day").subtract(days=1)
+    old = yesterday.subtract(days=10)
+    assert _latest_only_choice(dag, yesterday, DagRunType.SCHEDULED) == ["maintenance"]
+    assert _latest_only_choice(dag, old, DagRunType.SCHEDULED) == []
+    assert _latest_only_choice(dag, old, DagRunType.BACKFILL_JOB) == []
+    assert _latest_only_choice(dag, old, DagRunType.MANUAL) == ["maintenance"]
+    latest_only = dag.get_task("latest_only")
+    assert latest_only.downstream_task_ids == {"maintenance"}
+    assert latest_only.depends_on_past is True  # skipped counts as done for the next night's depends_on_past
 
 
 # --- assets ---------------------------------------------------------------------------------------------------
@@ -222,7 +259,7 @@ def test_a_missing_path_variable_fails_the_task_naming_it(load_dag):
 
 def test_without_the_optional_variables_there_is_no_config_no_extra_conf_and_the_default_connection(load_dag):
     dag = load_dag(**PATHS)
-    for task_id in TASKS:
+    for task_id in SPARK_TASKS:
         task = dag.get_task(task_id)
         assert "--config" not in task.application_args
         assert task.conf == {}
@@ -239,7 +276,7 @@ def test_the_optional_variables_give_config_conf_and_connection(load_dag):
     ingest = render(dag.get_task("ingest"), scheduled_run(dag, DAY))
     assert ingest.application_args[-2:] == ["--config", "/etc/socialcrm/socialcrm.properties"]
     assert "--config" not in dag.get_task("maintenance").application_args
-    for task_id in TASKS:
+    for task_id in SPARK_TASKS:
         task = dag.get_task(task_id)
         assert task.conf == {"spark.sql.shuffle.partitions": "64", "spark.executor.memory": "8g"}
         assert task._conn_id == "spark_prod"
