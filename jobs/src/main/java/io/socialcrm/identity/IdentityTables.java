@@ -1,6 +1,7 @@
 package io.socialcrm.identity;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.explode;
@@ -93,7 +94,8 @@ public final class IdentityTables {
     }
     Dataset<Row> tfs = tf == null ? spark.createDataFrame(List.of(RowFactory.create()), new StructType())
         .select(array().cast(DataTypes.createArrayType(TERM_FREQUENCY)).as("term_frequencies"))
-        : tf.agg(collect_list(struct(col("column"), col("value_hash"), col("tf"))).as("term_frequencies"));
+        // sorted: collect_list's order depends on the partitioning, and a rerun must write the same row
+        : tf.agg(array_sort(collect_list(struct(col("column"), col("value_hash"), col("tf")))).as("term_frequencies"));
     row = row.crossJoin(tfs);
     String path = lake.path(MODELS);
     if (lake.isDeltaTable(path)) {

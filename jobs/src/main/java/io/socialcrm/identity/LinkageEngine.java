@@ -11,14 +11,14 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.filter;
-import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.xxhash64;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.levenshtein;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log2;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.pow;
-import static org.apache.spark.sql.functions.rand;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
@@ -357,6 +357,20 @@ public final class LinkageEngine {
   }
 
   /**
+   * A pseudo-random bucket per row from a seeded hash of all its values: unlike {@code rand(seed)}, which is
+   * seeded per partition, the same rows get the same buckets however the data is partitioned (local or cluster,
+   * any shuffle partitions), so the model and the links of a date are the same on every run.
+   */
+  private static Dataset<Row> hashBucket(Dataset<Row> df, long seed, long buckets) {
+    List<Column> values = new ArrayList<>();
+    values.add(lit(seed));
+    for (String c : df.columns()) {
+      values.add(col("`" + c + "`"));
+    }
+    return df.withColumn("_bucket", pmod(xxhash64(values.toArray(Column[]::new)), lit(buckets)));
+  }
+
+  /**
    * u per level from about {@code u_random_pairs} random (left, right) pairs: each side's rows get a random
    * bucket among B = ceil(|L|·|R| / n) buckets and pairs are formed within buckets, so about n pairs are
    * compared and no full cross product is built. m starts at the configured (or default) values and λ at the prior.
@@ -370,10 +384,8 @@ public final class LinkageEngine {
     }
     double cross = (double) nl * (double) nr;
     long buckets = Math.max(1L, (long) Math.ceil(cross / config.uRandomPairs()));
-    Dataset<Row> l = prefixed(left, config.leftColumns(), L)
-        .withColumn("_bucket", floor(rand(config.seed()).multiply(buckets)));
-    Dataset<Row> r = prefixed(right, config.rightColumns(), R)
-        .withColumn("_bucket", floor(rand(config.seed() + 1).multiply(buckets)));
+    Dataset<Row> l = hashBucket(prefixed(left, config.leftColumns(), L), config.seed(), buckets);
+    Dataset<Row> r = hashBucket(prefixed(right, config.rightColumns(), R), config.seed() + 1, buckets);
     Dataset<Row> random = compare(l.join(r, JoinKeys.on(List.of("_bucket"))).drop("_bucket"));
 
     List<Column> aggs = new ArrayList<>();

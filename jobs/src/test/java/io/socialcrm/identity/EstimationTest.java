@@ -117,4 +117,23 @@ class EstimationTest extends SparkTestBase {
     // c: always equal when present (nulls excluded from u).
     assertEquals(1.0, model.comparison("c").levels().get(0).u(), 1e-4);
   }
+
+  @Test
+  void uIsTheSameHoweverTheRowsArePartitioned() {
+    StructType schema = new StructType().add("id", DataTypes.StringType).add("a", DataTypes.StringType)
+        .add("b", DataTypes.StringType).add("c", DataTypes.StringType);
+    List<Row> l = new ArrayList<>();
+    List<Row> rr = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      l.add(RowFactory.create("l" + i, i % 10 < 3 ? "alpha" : "omega", "b" + (i % 7), i % 4 == 0 ? null : "c"));
+      rr.add(RowFactory.create("r" + i, i % 2 == 0 ? "alpha" : "omega", "b" + (i % 5), "c"));
+    }
+    LinkageEngine engine = new LinkageEngine(session(), MatchConfig.parse(CONFIG));
+    Dataset<Row> left = session().createDataFrame(l, schema);
+    Dataset<Row> right = session().createDataFrame(rr, schema);
+    String one = engine.estimateU(left.repartition(1), right.repartition(1)).toJson();
+    String seven = engine.estimateU(left.repartition(7), right.repartition(3)).toJson();
+    // rand(seed) is seeded per partition: with it these differed, and a cluster's links differed from a local run's
+    assertEquals(one, seven);
+  }
 }
