@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Sets up what the tests need on a fresh machine and runs all of them:
 #   Python: the Airflow 3 DAG's pytest tests, in a venv made by scripts/python-env.sh (pinned Airflow 3.1).
-#   Java: JUnit 5 on real Spark 3.5 and Delta Lake, CRM over JDBC against a real PostgreSQL started here.
+#   Java: JUnit 5 on real Spark 3.5 and Delta Lake, CRM over JDBC against a real PostgreSQL started here; the
+#     same Maven call then packages the jars.
+#   End to end (scripts/e2e-airflow.sh): a Spark standalone cluster and a real Airflow 3 on loopback, driven by
+#     the Java Airflow client. Skipped when extra Maven arguments are given (a targeted run) or SOCIALCRM_E2E=0.
 # Usage: scripts/test.sh [extra Maven arguments, e.g. -Dtest=BronzeIngestJobTest]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,5 +31,10 @@ echo "== Python tests (Airflow DAG)"
 PY="$(scripts/python-env.sh)"
 "$PY" -m pytest dags/tests -q
 
-echo "== Java tests (Spark, Delta, PostgreSQL at $SOCIALCRM_TEST_PG_URL)"
-mvn -B -ntp test "$@"
+echo "== Java tests (Spark, Delta, PostgreSQL at $SOCIALCRM_TEST_PG_URL), then the jars"
+mvn -B -ntp package "$@"
+
+if [ "$#" -eq 0 ] && [ "${SOCIALCRM_E2E:-1}" != 0 ]; then
+  echo "== End to end: Spark standalone cluster + Airflow 3 + the Java Airflow client"
+  scripts/e2e-airflow.sh
+fi

@@ -163,7 +163,7 @@ class AirflowCommandTest {
     assertTrue(b.out().contains(" failed   backfill__2026-11-02T00:00:00+00:00\n"), b.out());
     assertTrue(b.out().endsWith("backfill 7 complete at 2026-11-06T11:00Z: 2 run(s), 1 failed\n"), b.out());
     assertEquals(2, airflow.requests("GET", "/api/v2/backfills/7").size(), "polled until complete");
-    assertEquals("run_type=backfill_job&logical_date_gte=2026-11-01T00:00:00Z&logical_date_lte=2026-11-02T00:00:00Z"
+    assertEquals("run_type=backfill&logical_date_gte=2026-11-01T00:00:00Z&logical_date_lte=2026-11-02T00:00:00Z"
         + "&order_by=logical_date&limit=100", airflow.requests("GET", DAG + "/dagRuns").get(0).query());
   }
 

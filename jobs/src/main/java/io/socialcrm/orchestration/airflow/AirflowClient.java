@@ -207,7 +207,7 @@ public final class AirflowClient {
     String range = "logical_date_gte=" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(utcMidnight(from))
         + "&logical_date_lte=" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(utcMidnight(to));
     Call c = Call.get("list the backfill runs of DAG '" + dagId() + "' from " + from + " to " + to,
-        dagPath() + "/dagRuns?run_type=backfill_job&" + range + "&order_by=logical_date&limit=" + PAGE, dagName());
+        dagPath() + "/dagRuns?run_type=backfill&" + range + "&order_by=logical_date&limit=" + PAGE, dagName());
     ApiBodies.DagRuns runs = send(c, ApiBodies.DagRuns.class);
     if (runs.dagRuns() == null) {
       throw Errors.airflowBadResponse(c.what(), "no dag_runs list");
