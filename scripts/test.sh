@@ -17,6 +17,7 @@ apt_install() {
 }
 command -v java >/dev/null && java -version 2>&1 | grep -q 'version "17' || apt_install openjdk-17-jdk-headless
 command -v mvn >/dev/null || apt_install maven
+command -v curl >/dev/null || apt_install curl   # the end-to-end test polls Spark's and Airflow's HTTP APIs
 
 # A throw-away PostgreSQL server on loopback for the CRM-over-JDBC test.
 PGDIR="$(mktemp -d /tmp/socialcrm-pg.XXXXXX)"
