@@ -93,12 +93,14 @@ class EstimationTest extends SparkTestBase {
     assertEquals(fitted.comparisons(), back.comparisons());
   }
 
+  /** One side of the random pairs of the u tests: an id and the three compared columns. */
+  private static final StructType PAIR_SIDE = new StructType().add("id", DataTypes.StringType)
+      .add("a", DataTypes.StringType).add("b", DataTypes.StringType).add("c", DataTypes.StringType);
+
   @Test
   void uComesFromRandomPairsWithoutACrossProduct() {
     // Left: a = "alpha" for 30% of rows; right: a = "alpha" for 50%. Random pairs agree on a with probability
     // 0.3 * 0.5 + 0.7 * 0.5 = 0.5 ("omega" elsewhere, more than one edit away).
-    StructType schema = new StructType().add("id", DataTypes.StringType).add("a", DataTypes.StringType)
-        .add("b", DataTypes.StringType).add("c", DataTypes.StringType);
     List<Row> l = new ArrayList<>();
     List<Row> rr = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
@@ -106,7 +108,7 @@ class EstimationTest extends SparkTestBase {
       rr.add(RowFactory.create("r" + i, i % 2 == 0 ? "alpha" : "omega", "b" + (i + 5000), "c"));
     }
     LinkageEngine engine = new LinkageEngine(session(), MatchConfig.parse(CONFIG));
-    MatchModel model = engine.estimateU(session().createDataFrame(l, schema), session().createDataFrame(rr, schema));
+    MatchModel model = engine.estimateU(session().createDataFrame(l, PAIR_SIDE), session().createDataFrame(rr, PAIR_SIDE));
     MatchModel.ComparisonParams a = model.comparison("a");
     assertEquals(0.5, a.levels().get(0).u(), 0.03);
     assertEquals(0.0, a.levels().get(1).u(), 0.001); // never within one edit: the floor of half a pair
@@ -120,8 +122,6 @@ class EstimationTest extends SparkTestBase {
 
   @Test
   void uIsTheSameHoweverTheRowsArePartitioned() {
-    StructType schema = new StructType().add("id", DataTypes.StringType).add("a", DataTypes.StringType)
-        .add("b", DataTypes.StringType).add("c", DataTypes.StringType);
     List<Row> l = new ArrayList<>();
     List<Row> rr = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
@@ -129,8 +129,8 @@ class EstimationTest extends SparkTestBase {
       rr.add(RowFactory.create("r" + i, i % 2 == 0 ? "alpha" : "omega", "b" + (i % 5), "c"));
     }
     LinkageEngine engine = new LinkageEngine(session(), MatchConfig.parse(CONFIG));
-    Dataset<Row> left = session().createDataFrame(l, schema);
-    Dataset<Row> right = session().createDataFrame(rr, schema);
+    Dataset<Row> left = session().createDataFrame(l, PAIR_SIDE);
+    Dataset<Row> right = session().createDataFrame(rr, PAIR_SIDE);
     String one = engine.estimateU(left.repartition(1), right.repartition(1)).toJson();
     String seven = engine.estimateU(left.repartition(7), right.repartition(3)).toJson();
     // rand(seed) is seeded per partition: with it these differed, and a cluster's links differed from a local run's
