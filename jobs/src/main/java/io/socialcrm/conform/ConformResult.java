@@ -25,8 +25,12 @@ public record ConformResult(String runId, String date, List<TableResult> tables,
   public java.util.Map<String, Object> metrics() {
     java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
     for (TableResult t : tables) {
-      m.put(t.table(), java.util.Map.of("bronze_rows_read", t.bronzeRowsRead(), "inserted", t.inserted(),
-          "updated", t.updated(), "duration_ms", durationsMs.getOrDefault(t.table(), 0L)));
+      java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>();
+      figures.put("bronze_rows_read", t.bronzeRowsRead());
+      figures.put("inserted", t.inserted());
+      figures.put("updated", t.updated());
+      figures.put("duration_ms", durationsMs.getOrDefault(t.table(), 0L));
+      m.put(t.table(), figures);
     }
     return m;
   }

@@ -274,10 +274,21 @@ public final class IdentityJob {
   }
 
   private static String blockingJson(BlockingResult blocking) {
-    java.util.Map<String, java.util.Map<String, Long>> out = new java.util.LinkedHashMap<>();
-    blocking.countsByRule().forEach((rule, c) -> out.put(rule, java.util.Map.of("generated", c[0], "kept", c[1])));
+    return blockingJson(blocking.countsByRule());
+  }
+
+  /**
+   * Per rule {generated, kept}, as JSON with the keys sorted: the same counts give the same string in every JVM
+   * (Map.of's order is randomised per JVM, and the rules' rows come in partition order), so a rerun or a cluster
+   * run writes the same silver.identity_models row.
+   */
+  static String blockingJson(java.util.Map<String, long[]> counts) {
+    java.util.Map<String, java.util.Map<String, Long>> out = new java.util.TreeMap<>();
+    counts.forEach((rule, c) -> out.put(rule, java.util.Map.of("generated", c[0], "kept", c[1])));
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(out);
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+          .writeValueAsString(out);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

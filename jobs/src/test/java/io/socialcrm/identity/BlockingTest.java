@@ -54,6 +54,19 @@ class BlockingTest extends SparkTestBase {
         RowFactory.create("R5", "jones", null, null)), s);
   }
 
+  /**
+   * The blocking counts kept with the model are one string whatever the JVM: a cluster run and a local run of the
+   * same date wrote them with "generated" and "kept" swapped (Map.of orders its keys per JVM) before.
+   */
+  @Test
+  void blockingCountsAreWrittenAsTheSameJsonInEveryJvm() {
+    java.util.Map<String, long[]> counts = new java.util.LinkedHashMap<>();
+    counts.put("x_handle_given_to_crm", new long[] {145, 145});
+    counts.put("email", new long[] {9, 7});
+    assertEquals("{\"email\":{\"generated\":9,\"kept\":7},\"x_handle_given_to_crm\":{\"generated\":145,\"kept\":145}}",
+        IdentityJob.blockingJson(counts));
+  }
+
   @Test
   void producesExactlyTheRulePairsOnceAndSkipsOversizedBlocks() {
     LinkageEngine engine = new LinkageEngine(session(), MatchConfig.parse(CONFIG));
