@@ -59,7 +59,7 @@ final class BackfillCommand implements Callable<Integer> {
       String dates = batch.size() == 1 ? "date " + batch.get(0) : "dates " + batch.get(0) + " to " + batch.get(batch.size() - 1);
       System.out.printf("== %s (%d of %d, elapsed %s)%n", dates, i, runs.size(), ConsoleProgress.elapsed(t0));
       RunReport report = runner.run(batch, chosen, new ConsoleProgress(System.out));
-      ConsoleProgress.printSummary(System.out, report, runner.reportPath(report.runId()));
+      ConsoleProgress.printSummary(System.out, report, runner);
     }
     System.out.printf("backfill of %d dates in %d runs done in %s%n", days, runs.size(), ConsoleProgress.elapsed(t0));
     return 0;

@@ -44,7 +44,7 @@ final class ConsoleProgress implements RunListener {
     return String.format("%02d:%02d", s / 60, s % 60);
   }
 
-  static void printSummary(PrintStream out, RunReport report, String reportPath) {
+  static void printSummary(PrintStream out, RunReport report, io.socialcrm.orchestration.PipelineRunner runner) {
     TablePrinter t = new TablePrinter(List.of("source", "input", "files", "read", "loaded", "quarantined", "erased",
         "reasons"));
     for (RunReport.SourceCounts s : report.sources()) {
@@ -69,6 +69,6 @@ final class ConsoleProgress implements RunListener {
     out.printf("run %s (%s) %s%n", report.runId(), when, report.status());
     t.print(out);
     report.stepDurationsMs().forEach((k, v) -> out.printf("step %s: %.1fs%n", k, v / 1000.0));
-    out.println("report: " + reportPath);
+    out.println("report: " + runner.reportPath(report.runId()) + " (and " + runner.pagePath(report.runId()) + ")");
   }
 }

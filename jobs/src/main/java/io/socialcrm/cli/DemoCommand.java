@@ -71,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
       if (i > 0 && moveLateFiles(lateDir, landingDir, dates.get(i - 1))) {
         System.out.printf("== late files for %s arrived: rerunning that date%n", dates.get(i - 1));
         RunReport again = runner.run(dates.get(i - 1), Step.parse(null), new ConsoleProgress(System.out));
-        ConsoleProgress.printSummary(System.out, again, runner.reportPath(again.runId()));
+        ConsoleProgress.printSummary(System.out, again, runner);
       }
     }
     System.out.printf("%ndemo done in %s. The lake is %s (bronze/, quarantine/, silver/, gold/, _runs/).%n", ConsoleProgress.elapsed(t0),

@@ -30,7 +30,7 @@ final class RunCommand implements Callable<Integer> {
     List<Step> chosen = Step.parse(steps);
     PipelineRunner runner = new PipelineRunner(common.spark(), common.settings(), Clock.systemUTC());
     RunReport report = runner.run(d, chosen, new ConsoleProgress(System.out));
-    ConsoleProgress.printSummary(System.out, report, runner.reportPath(report.runId()));
+    ConsoleProgress.printSummary(System.out, report, runner);
     return 0;
   }
 }

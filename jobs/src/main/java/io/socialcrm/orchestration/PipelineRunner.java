@@ -105,15 +105,31 @@ public final class PipelineRunner {
         listener.stepFinished(n, steps.size(), step, ms);
       }
     } catch (RuntimeException e) {
-      write(new RunReport(runId, date.toString(), dayIds, stepIds, RunReport.FAILED, started.toString(),
+      RunReport failed = new RunReport(runId, date.toString(), dayIds, stepIds, RunReport.FAILED, started.toString(),
           clock.instant().toString(), lake.root(), landing.root(), durations, sources, RunReport.Totals.of(sources),
-          e instanceof SocialCrmException ? e.getMessage() : Errors.rootMessage(e), metrics));
+          e instanceof SocialCrmException ? e.getMessage() : Errors.rootMessage(e), metrics);
+      write(failed);
+      try {
+        writePage(failed, date);
+      } catch (RuntimeException pageFailed) {
+        e.addSuppressed(pageFailed);
+      }
       throw e;
     }
     RunReport done = new RunReport(runId, date.toString(), dayIds, stepIds, RunReport.SUCCEEDED, started.toString(),
         clock.instant().toString(), lake.root(), landing.root(), durations, sources, RunReport.Totals.of(sources), null, metrics);
+    writePage(done, date);
     write(done);
     return done;
+  }
+
+  /** Writes the HTML report beside the JSON, with the figures the lake holds as of the run's date. */
+  private void writePage(RunReport report, LocalDate date) {
+    lake.writeText(pagePath(report.runId()), RunReportPage.render(report, ReportFigures.read(spark, lake, date)));
+  }
+
+  public String pagePath(String runId) {
+    return Lake.join(lake.runsDir(), runId + ".html");
   }
 
   private BronzeIngestJob ingestJob() {

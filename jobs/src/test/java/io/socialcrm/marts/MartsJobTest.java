@@ -65,8 +65,9 @@ class MartsJobTest extends SparkTestBase {
     Dataset<Row> sovDay1 = read(lake, MartsJob.SHARE_OF_VOICE).where(col("date").equalTo(java.sql.Date.valueOf(DAY1)));
     List<Row> sovDay1Rows = sovDay1.orderBy("platform", "brand").collectAsList();
 
-    runner.run(DAY2, Step.parse(null), RunListener.NONE);
+    RunReport second = runner.run(DAY2, Step.parse(null), RunListener.NONE);
     assertMoneyAddsUp(lake);
+    assertThePageShowsTheLakesFigures(lake, runner, second);
     // Day 2 added day-2 interactions only: share of voice of day 1 was not rewritten.
     assertEquals(sovDay1Rows, read(lake, MartsJob.SHARE_OF_VOICE)
         .where(col("date").equalTo(java.sql.Date.valueOf(DAY1))).orderBy("platform", "brand").collectAsList());
@@ -77,6 +78,33 @@ class MartsJobTest extends SparkTestBase {
     Map<String, Object> metrics = rerun.stepMetrics().get("marts");
     assertEquals(false, metrics.get("care_queue_changed"));
     assertEquals(false, metrics.get("alerts_changed"));
+  }
+
+  /** The run's HTML report sits beside its JSON and embeds the lake's own-brand funnel and identity counts. */
+  private void assertThePageShowsTheLakesFigures(Lake lake, PipelineRunner runner, RunReport report) {
+    Path file = Path.of(runner.pagePath(report.runId()));
+    Assertions.assertTrue(java.nio.file.Files.isRegularFile(file), "the run wrote " + file);
+    String page;
+    try {
+      page = java.nio.file.Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    long aware = read(lake, MartsJob.FUNNEL_DAILY)
+        .where(col("is_own_brand").and(col("stage").equalTo("aware")).and(col("date").equalTo(java.sql.Date.valueOf(DAY2))))
+        .agg(sum("people_reached")).first().getLong(0);
+    Assertions.assertTrue(aware > 0);
+    Assertions.assertTrue(page.contains("{\"stage\":\"aware\",\"stage_order\":1,\"people_reached\":" + aware + ","),
+        "the page's funnel has the " + aware + " aware people of gold.funnel_daily");
+    long links = session().read().format("delta").load(lake.path(io.socialcrm.identity.IdentityTables.LINKS))
+        .where(col("is_current")).count();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"deterministic\":(\\d+),\"probabilistic\":(\\d+)")
+        .matcher(page);
+    long onPage = 0;
+    while (m.find()) {
+      onPage += Long.parseLong(m.group(1)) + Long.parseLong(m.group(2));
+    }
+    assertEquals(links, onPage, "the page counts every current link");
   }
 
   /** Every order's credits sum to its revenue under every model; share of voice sums to 1 per day and platform. */

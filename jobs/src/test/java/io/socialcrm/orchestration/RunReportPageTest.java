@@ -1,0 +1,120 @@
+package io.socialcrm.orchestration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socialcrm.ingest.InputResult;
+import io.socialcrm.testing.HeadlessChromium;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTML run report, opened in headless Chromium: its script runs without error and draws every chart with one
+ * bar per figure, and a run's text cannot break out of the page.
+ */
+class RunReportPageTest {
+  private static final Pattern CHART = Pattern.compile("<svg[^>]*data-chart=\"([a-z]+)\"[^>]*>(.*?)</svg>", Pattern.DOTALL);
+
+  @TempDir
+  Path dir;
+
+  private static RunReport report(String status, String error) {
+    Map<String, Long> durations = new LinkedHashMap<>();
+    durations.put("ingest", 41_000L);
+    durations.put("conform", 12_500L);
+    durations.put("identity", 30_000L);
+    durations.put("marts", 52_000L);
+    List<RunReport.SourceCounts> sources = List.of(
+        new RunReport.SourceCounts("x_posts", "x", List.of(new InputResult.FileCount("x_posts/2026-11-02/a.jsonl", "2026-11-02", 120, 10, 0)),
+            120, 110, 10, 0, Map.of("bad_timestamp", 6L, "missing_required", 4L), 900),
+        new RunReport.SourceCounts("crm_orders", "crm", List.of(), 50, 49, 0, 1, Map.of(), 300));
+    return new RunReport("2026-11-02_20261203T010000_00ab", "2026-11-02", List.of("2026-11-02"),
+        List.of("ingest", "conform", "identity", "marts"), status, "2026-12-03T01:00:00Z", "2026-12-03T01:02:15Z",
+        "/lake", "/landing", durations, sources, RunReport.Totals.of(sources), error, Map.of());
+  }
+
+  private static ReportFigures figures() {
+    return new ReportFigures("2026-11-02",
+        List.of(new ReportFigures.FunnelStage("aware", 1, 2000, 40, 0.3),
+            new ReportFigures.FunnelStage("preference", 2, 600, 12, 0.5),
+            new ReportFigures.FunnelStage("customer", 3, 300, 5, 0.4),
+            new ReportFigures.FunnelStage("loyal", 4, 120, 2, 0.2),
+            new ReportFigures.FunnelStage("advocate", 5, 30, 1, null)),
+        List.of(new ReportFigures.CampaignModelRoi("C01", "Autumn", "linear", 200, 260, 0.3),
+            new ReportFigures.CampaignModelRoi("C01", "Autumn", "markov", 200, 150, -0.25),
+            new ReportFigures.CampaignModelRoi("C02", null, "linear", 80, 10, -0.875),
+            new ReportFigures.CampaignModelRoi("C02", null, "markov", 80, 0, -1.0)),
+        List.of(new ReportFigures.PlatformLinks("facebook", 400, 50, 30, 4),
+            new ReportFigures.PlatformLinks("x", 900, 120, 200, 17)),
+        List.of(new ReportFigures.ScoreBin(0.5, 0, 9), new ReportFigures.ScoreBin(0.6, 0, 8),
+            new ReportFigures.ScoreBin(0.9, 200, 0)));
+  }
+
+  /** The chart name → the number of bars drawn in it, from the DOM after the page's script ran. */
+  private static Map<String, Integer> bars(String dom) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    Matcher m = CHART.matcher(dom);
+    while (m.find()) {
+      Matcher bar = Pattern.compile("<rect[^>]*class=\"bar\"").matcher(m.group(2));
+      int n = 0;
+      while (bar.find()) {
+        n++;
+      }
+      out.put(m.group(1), n);
+    }
+    return out;
+  }
+
+  private String render(RunReport report, ReportFigures figures) throws Exception {
+    Path page = dir.resolve(report.runId() + ".html");
+    Files.writeString(page, RunReportPage.render(report, figures), StandardCharsets.UTF_8);
+    return HeadlessChromium.dumpDom(page, dir.resolve("chromium-profile"));
+  }
+
+  @Test
+  void everyChartIsDrawnWithABarPerFigure() throws Exception {
+    String dom = render(report(RunReport.SUCCEEDED, null), figures());
+
+    assertTrue(dom.contains("data-rendered=\"true\""), "the page's script ran to its end");
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    expected.put("funnel", 5);          // one bar per stage
+    expected.put("roi", 4);             // two campaigns × two models
+    expected.put("identity", 6);        // two platforms × deterministic, probabilistic, not linked
+    expected.put("scores", 6);          // three bins × links, review band
+    expected.put("inputs", 6);          // two inputs × loaded, quarantined, erased
+    expected.put("steps", 4);           // one bar per step
+    assertEquals(expected, bars(dom));
+    assertTrue(dom.contains("bad_timestamp"), "the quarantine reasons are listed");
+    assertTrue(dom.contains("→ next 30.0 %"), "the funnel shows the conversion to the next stage");
+    assertTrue(Pattern.compile("<rect[^>]*class=\"bar\"[^>]*data-series=\"markov\"[^>]*data-value=\"150\"").matcher(dom).find(),
+        "a bar carries its model and value");
+    String page = Files.readString(dir.resolve(report(RunReport.SUCCEEDED, null).runId() + ".html"));
+    assertFalse(Pattern.compile("(src|href)\\s*=|@import|url\\(|<link").matcher(page).find(),
+        "the page links nothing, so it reads offline");
+  }
+
+  @Test
+  void aFailedRunWithoutMartsShowsItsErrorAndSaysWhatIsMissing() throws Exception {
+    String error = "no landing data for 2026-11-02 </script><script>document.body.setAttribute('data-owned','1')</script>";
+    RunReport failed = report(RunReport.FAILED, error);
+    String dom = render(failed, ReportFigures.empty(java.time.LocalDate.of(2026, 11, 2)));
+
+    assertTrue(dom.contains("data-rendered=\"true\""), "the page's script ran to its end");
+    assertFalse(dom.contains("data-owned=\"1\""), "the run's text is data, not markup: its script did not run");
+    assertTrue(dom.contains("no landing data for 2026-11-02 &lt;/script&gt;"), "the error is shown as text");
+    assertTrue(dom.contains("no funnel yet"), "an empty chart says why");
+    Map<String, Integer> drawn = bars(dom);
+    assertEquals(0, drawn.get("funnel"));
+    assertEquals(0, drawn.get("roi"));
+    assertEquals(6, drawn.get("inputs"));
+  }
+}
