@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     description = "Social CRM lakehouse: joins social media exports with CRM tables in a Delta Lake.",
     subcommands = {GenerateCommand.class, RunCommand.class, BackfillCommand.class, SqlCommand.class,
         DemoCommand.class, BenchmarkCommand.class, IdentityCommand.class, EraseCommand.class, MaintainCommand.class,
-        AirflowCommand.class,
+        AirflowCommand.class, ServeSqlCommand.class,
         CommandLine.HelpCommand.class})
 public final class SocialCrmCli implements Runnable {
   /** Errors that mean "the command line is wrong": exit code 2, like picocli's own parameter errors. */

@@ -261,4 +261,29 @@ public final class Errors {
         "maintenance failed on " + table + ": " + rootMessage(cause)
             + " (tables done before it stay done; run maintain again)", cause);
   }
+
+  // --- serving ---
+
+  public static SocialCrmException readOnlyEndpoint(String statement) {
+    return new SocialCrmException("read_only",
+        "the SQL endpoint is read-only: " + statement + " is refused (queries, SHOW, DESCRIBE, EXPLAIN and USE are "
+            + "allowed; the lake is written by the nightly job only)", null);
+  }
+
+  public static SocialCrmException endpointNeedsPassword(String host) {
+    return new SocialCrmException("bad_setting",
+        "serve-sql bound to " + host + " needs a user and a password: set serve.sql.user and serve.sql.password "
+            + "(SOCIALCRM_SQL_USER, SOCIALCRM_SQL_PASSWORD); only a loopback address may go without", null);
+  }
+
+  public static SocialCrmException metastoreNeeded(String lake) {
+    return new SocialCrmException("bad_setting",
+        "the embedded metastore lives on local disk, but the lake is " + lake + ": set serve.metastore.jdbc.url "
+            + "(an external Hive metastore database, e.g. jdbc:postgresql://host:5432/metastore)", null);
+  }
+
+  public static SocialCrmException endpointFailed(String host, long port, Throwable cause) {
+    return new SocialCrmException("serve_failed",
+        "cannot start the SQL endpoint on " + host + ":" + port + ": " + rootMessage(cause), cause);
+  }
 }

@@ -31,6 +31,14 @@ public enum Setting {
   AIRFLOW_PASSWORD("airflow.password", "SOCIALCRM_AIRFLOW_PASSWORD", "", "Airflow user's password (never printed; environment or config file only, never a flag)"),
   AIRFLOW_DAG("airflow.dag", "SOCIALCRM_AIRFLOW_DAG", "socialcrm_nightly", "Airflow DAG that runs the pipeline"),
   AIRFLOW_TIMEOUT_SECONDS("airflow.timeout.seconds", "SOCIALCRM_AIRFLOW_TIMEOUT_SECONDS", "30", "Airflow: seconds to wait for the answer to one API request before retrying it"),
+  // Serving (command serve-sql): Spark's Thrift Server for BI tools over JDBC.
+  SQL_HOST("serve.sql.host", "SOCIALCRM_SQL_HOST", "127.0.0.1", "serve-sql: address the JDBC endpoint binds to; anything but loopback needs serve.sql.user and serve.sql.password"),
+  SQL_PORT("serve.sql.port", "SOCIALCRM_SQL_PORT", "10000", "serve-sql: port of the JDBC endpoint (HiveServer2 binary protocol)"),
+  SQL_USER("serve.sql.user", "SOCIALCRM_SQL_USER", "", "serve-sql: the user BI tools log in as (empty: no login, loopback only)"),
+  SQL_PASSWORD("serve.sql.password", "SOCIALCRM_SQL_PASSWORD", "", "serve-sql: that user's password (never printed; environment or config file only)"),
+  METASTORE_JDBC_URL("serve.metastore.jdbc.url", "SOCIALCRM_METASTORE_JDBC_URL", "", "serve-sql: JDBC URL of an external Hive metastore database (PostgreSQL); empty: an embedded Derby metastore under <lake>/_metastore"),
+  METASTORE_JDBC_USER("serve.metastore.jdbc.user", "SOCIALCRM_METASTORE_JDBC_USER", "", "serve-sql: user of the external metastore database"),
+  METASTORE_JDBC_PASSWORD("serve.metastore.jdbc.password", "SOCIALCRM_METASTORE_JDBC_PASSWORD", "", "serve-sql: password of the external metastore database (never printed)"),
   // Maintenance (command maintain).
   VACUUM_RETAIN_HOURS("maintenance.vacuum.retain.hours", "SOCIALCRM_VACUUM_RETAIN_HOURS", "168", "maintain: VACUUM keeps the files of table versions younger than this many hours (time travel, readers still running, change feeds not yet read); at least 168 unless Delta's retention check is turned off");
 
@@ -63,6 +71,6 @@ public enum Setting {
   }
 
   public boolean secret() {
-    return this == CRM_JDBC_PASSWORD || this == AIRFLOW_PASSWORD;
+    return this == CRM_JDBC_PASSWORD || this == AIRFLOW_PASSWORD || this == SQL_PASSWORD || this == METASTORE_JDBC_PASSWORD;
   }
 }

@@ -37,7 +37,14 @@ public final class SparkSessions {
 
   /** A session for the CLI: local mode on all cores unless a master was given (spark-submit sets one). */
   public static SparkSession getOrCreate(String appName) {
-    SparkConf conf = configure(new SparkConf().setAppName(appName));
+    return getOrCreate(appName, java.util.Map.of());
+  }
+
+  /** {@link #getOrCreate(String)} with settings of the command's own (e.g. the SQL endpoint's catalog) on top. */
+  public static SparkSession getOrCreate(String appName, java.util.Map<String, String> settings) {
+    SparkConf conf = new SparkConf().setAppName(appName);
+    settings.forEach(conf::set);
+    configure(conf);
     if (!conf.contains("spark.master")) {
       conf.setMaster("local[*]");
     }

@@ -1,0 +1,63 @@
+package io.socialcrm.cli;
+
+import io.socialcrm.common.Errors;
+import io.socialcrm.common.Setting;
+import io.socialcrm.common.Settings;
+import io.socialcrm.common.SparkSessions;
+import io.socialcrm.lake.Lake;
+import io.socialcrm.serve.SqlEndpoint;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code socialcrm serve-sql}: the lake's tables for BI tools over JDBC, until stopped. */
+@Command(name = "serve-sql", mixinStandardHelpOptions = true,
+    description = "Serve the lake's bronze, silver and gold tables over JDBC/ODBC (Spark Thrift Server, HiveServer2 "
+        + "protocol), read-only, until stopped (Ctrl-C or SIGTERM). Connect with jdbc:hive2://HOST:PORT/gold. The "
+        + "tables are registered in a Hive metastore: embedded under <lake>/_metastore, or the external one of "
+        + "serve.metastore.jdbc.url. Bound to anything but loopback it needs serve.sql.user and serve.sql.password.")
+final class ServeSqlCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions common;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "Port (env SOCIALCRM_SQL_PORT; default 10000).")
+  String port;
+
+  @Option(names = "--host", paramLabel = "ADDRESS",
+      description = "Address to bind (env SOCIALCRM_SQL_HOST; default 127.0.0.1).")
+  String host;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Settings settings = common.settings();
+    if (port != null) {
+      settings = settings.with(Setting.SQL_PORT, port);
+    }
+    if (host != null) {
+      settings = settings.with(Setting.SQL_HOST, host);
+    }
+    SqlEndpoint.Listen listen = SqlEndpoint.Listen.from(settings);
+    SparkSession spark = SparkSessions.getOrCreate("socialcrm-serve-sql", SqlEndpoint.sessionSettings(settings, listen));
+    if (!common.verbose) {
+      spark.sparkContext().setLogLevel("ERROR");
+    }
+    Lake lake = new Lake(spark, settings.get(Setting.LAKE));
+    if (!lake.exists(lake.root())) {
+      throw Errors.unreadableLake(lake.root(), new java.io.FileNotFoundException("no such directory"));
+    }
+    List<String> tables = SqlEndpoint.start(spark, lake, listen);
+    System.out.printf("serving %d tables of %s read-only at jdbc:hive2://%s:%d/gold%s%n", tables.size(), lake.root(),
+        listen.host(), listen.port(), settings.get(Setting.SQL_USER).isBlank() ? " (no login: loopback only)"
+            : " (user " + settings.get(Setting.SQL_USER) + ")");
+    System.out.println("ready");
+    System.out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+    stopped.await();
+    return 0;
+  }
+}

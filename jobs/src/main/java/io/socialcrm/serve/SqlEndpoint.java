@@ -1,0 +1,157 @@
+package io.socialcrm.serve;
+
+import io.socialcrm.common.Errors;
+import io.socialcrm.common.Setting;
+import io.socialcrm.common.Settings;
+import io.socialcrm.lake.Lake;
+import io.socialcrm.lake.Layer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
+
+/**
+ * The lake as a SQL endpoint for BI tools: Spark's Thrift Server (HiveServer2 protocol) over a Hive metastore
+ * that holds every bronze, silver and gold table, read-only ({@link ReadOnlySql}), with a login unless it listens
+ * on loopback only ({@link EndpointLogin}). BI tools connect with {@code jdbc:hive2://HOST:PORT/gold}.
+ */
+public final class SqlEndpoint {
+  /** The databases BI users see. */
+  public static final List<Layer> LAYERS = List.of(Layer.BRONZE, Layer.SILVER, Layer.GOLD);
+  static final String METASTORE_FOLDER = "_metastore";
+
+  private SqlEndpoint() {}
+
+  /** Where the endpoint listens and who may log in (user empty: nobody needs to, loopback only). */
+  public record Listen(String host, int port, String user, String password) {
+    /** From the settings; refuses a non-loopback address without a login, and a user without a password. */
+    public static Listen from(Settings s) {
+      return new Listen(s.get(Setting.SQL_HOST), (int) s.getLong(Setting.SQL_PORT, 1, 65535, "port"),
+          s.get(Setting.SQL_USER), s.get(Setting.SQL_PASSWORD)).checked();
+    }
+
+    Listen checked() {
+      if (!login() && !isLoopback(host) || login() && (user.isBlank() || password.isEmpty())) {
+        throw Errors.endpointNeedsPassword(host);
+      }
+      return this;
+    }
+
+    boolean login() {
+      return !user.isBlank() || !password.isEmpty();
+    }
+  }
+
+  /**
+   * The Spark settings the serving session is created with: the Hive catalog on the embedded Derby metastore
+   * under {@code <lake>/_metastore} or on the external metastore database, the read-only guard, and no SQL over
+   * raw file paths; where the Thrift Server listens and how it logs users in. The metastore database's password is passed as a JVM system property, which Hive reads and a
+   * SQL user's SET does not list.
+   */
+  public static Map<String, String> sessionSettings(Settings s, Listen listen) {
+    String lake = Lake.qualify(s.get(Setting.LAKE));
+    boolean local = !lake.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || lake.startsWith("file:");
+    String localLake = lake.replaceFirst("^file:(//)?", "");
+    Map<String, String> conf = new LinkedHashMap<>();
+    conf.put("spark.sql.catalogImplementation", "hive");
+    conf.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension," + ReadOnlySql.class.getName());
+    conf.put("spark.sql.runSQLOnFiles", "false");
+    conf.put("spark.sql.warehouse.dir", Lake.join(lake, METASTORE_FOLDER, "warehouse"));
+    // The Thrift Server reads its own settings from the Hadoop configuration.
+    conf.put("spark.hadoop.hive.server2.thrift.bind.host", listen.host());
+    conf.put("spark.hadoop.hive.server2.thrift.port", String.valueOf(listen.port()));
+    conf.put("spark.hadoop.hive.server2.transport.mode", "binary");
+    conf.put("spark.hadoop.hive.server2.enable.doAs", "false");
+    conf.put("spark.hadoop.hive.server2.authentication", listen.login() ? "CUSTOM" : "NONE");
+    if (listen.login()) {
+      conf.put("spark.hadoop.hive.server2.custom.authentication.class", EndpointLogin.class.getName());
+    }
+    String url = s.get(Setting.METASTORE_JDBC_URL);
+    if (url.isBlank()) {
+      if (!local) {
+        throw Errors.metastoreNeeded(lake);
+      }
+      String dir = Lake.join(localLake, METASTORE_FOLDER);
+      conf.put("spark.hadoop.javax.jdo.option.ConnectionURL", "jdbc:derby:;databaseName=" + dir + "/metastore_db;create=true");
+      try {
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+      } catch (java.io.IOException e) {
+        throw Errors.unreadableLake(lake, e);
+      }
+      System.setProperty("derby.stream.error.file", dir + "/derby.log");
+    } else {
+      conf.put("spark.hadoop.javax.jdo.option.ConnectionURL", url);
+      if (url.startsWith("jdbc:postgresql:")) {
+        conf.put("spark.hadoop.javax.jdo.option.ConnectionDriverName", "org.postgresql.Driver");
+      }
+      conf.put("spark.hadoop.javax.jdo.option.ConnectionUserName", s.get(Setting.METASTORE_JDBC_USER));
+      System.setProperty("javax.jdo.option.ConnectionPassword", s.get(Setting.METASTORE_JDBC_PASSWORD));
+      // A new metastore database gets Hive's schema on first use.
+      conf.put("spark.hadoop.datanucleus.schema.autoCreateAll", "true");
+      conf.put("spark.hadoop.hive.metastore.schema.verification", "false");
+    }
+    return conf;
+  }
+
+  /**
+   * Registers the lake's tables in the metastore, makes the session read-only and starts the Thrift Server.
+   * Returns the SQL names registered; the server runs until the JVM stops.
+   */
+  public static List<String> start(SparkSession spark, Lake lake, Listen listen) {
+    listen.checked();
+    List<String> tables = LakeCatalog.register(spark, lake, LAYERS, false);
+    ReadOnlySql.enable();
+    if (listen.login()) {
+      EndpointLogin.require(listen.user(), listen.password());
+      // Hive's login check builds a fresh HiveConf, which reads system properties, not the session's settings.
+      System.setProperty("hive.server2.authentication", "CUSTOM");
+      System.setProperty("hive.server2.custom.authentication.class", EndpointLogin.class.getName());
+    }
+    try {
+      HiveThriftServer2.startWithContext(spark.sqlContext());
+    } catch (RuntimeException e) {
+      throw Errors.endpointFailed(listen.host(), listen.port(), e);
+    }
+    awaitListening(listen, java.time.Duration.ofSeconds(120));
+    return tables;
+  }
+
+  /** The Thrift service binds its socket on a thread of its own: waits until it accepts connections. */
+  static void awaitListening(Listen listen, java.time.Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    java.io.IOException last = null;
+    while (System.nanoTime() < deadline) {
+      try (java.net.Socket probe = new java.net.Socket()) {
+        String host = listen.host().equals("0.0.0.0") || listen.host().equals("::") ? "127.0.0.1" : listen.host();
+        probe.connect(new java.net.InetSocketAddress(host, listen.port()), 1000);
+        return;
+      } catch (java.io.IOException e) {
+        last = e;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw Errors.endpointFailed(listen.host(), listen.port(), e);
+      }
+    }
+    throw Errors.endpointFailed(listen.host(), listen.port(),
+        new java.io.IOException("nothing listens there " + timeout.toSeconds() + " s after the start", last));
+  }
+
+  static boolean isLoopback(String host) {
+    try {
+      for (InetAddress a : InetAddress.getAllByName(host)) {
+        if (!a.isLoopbackAddress()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}
