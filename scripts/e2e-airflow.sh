@@ -4,8 +4,8 @@
 # manager, a generated password) whose spark_default connection is that cluster, the socialcrm_nightly DAG, and
 # the Java Airflow client (`socialcrm airflow ...`), which drives everything. It:
 #   1. builds the jars and test classes if missing; starts the Spark master and worker and waits for the worker;
-#   2. generates one day D (yesterday, UTC) of small sample data and runs D locally (`socialcrm run`, local[2])
-#      into a reference lake;
+#   2. runs the demo for one day D (yesterday, UTC): small sample data, every step locally (local[2]), into a
+#      reference lake (kept in $E2E_DEMO_OUT when that is set);
 #   3. moves D's landing folders away (the exports are "late"), starts Airflow with start date D and 0 retries;
 #   4. `airflow trigger --date D --wait` on the paused DAG, then `airflow unpause`: the run fails in ingest (no
 #      landing data for D), the other tasks are upstream_failed, `airflow logs --task ingest` says why;
@@ -106,18 +106,19 @@ say "Spark cluster up: 1 worker alive at $MASTER"
 TODAY=$(date -u +%F)
 DAY=$(date -u -d "$TODAY -1 day" +%F)        # the date the triggered run processes
 BEFORE=$(date -u -d "$TODAY -2 day" +%F)     # the date the backfill asks for (no landing data)
-DATA="$WORK/data" LAKE="$WORK/lake" REFERENCE="$WORK/lake-reference" LATE="$WORK/late"
+# The demo (sample data and its lake) goes to $E2E_DEMO_OUT when set, which outlives this script (scripts/test.sh
+# runs the notebooks on it); else it is in $WORK.
+DATA="${E2E_DEMO_OUT:-$WORK/demo}" LAKE="$WORK/lake" LATE="$WORK/late"
+REFERENCE="$DATA/lake"
 SC="$ROOT/socialcrm"
 
-# ---- 2. sample data and the reference run
-say "generating sample data for $DAY in $DATA"
-"$SC" generate --scale small --days 1 --start "$DAY" --seed 7 --out "$DATA" >"$WORK/generate.log" 2>&1 ||
-  { tail -20 "$WORK/generate.log" >&2; fail "socialcrm generate failed (log: $WORK/generate.log)"; }
-[ -d "$DATA/landing" ] || fail "generate made no $DATA/landing"
-say "reference: socialcrm run --date $DAY, local, into $REFERENCE"
-"$SC" run --date "$DAY" --lake "$REFERENCE" --landing "$DATA/landing" >"$WORK/reference.log" 2>&1 ||
+# ---- 2. sample data and the reference run: the demo of one day D
+[ ! -e "$DATA/landing" ] || fail "$DATA already holds a demo"
+say "reference: socialcrm demo --days 1 --start $DAY (local) into $DATA"
+"$SC" demo --scale small --days 1 --start "$DAY" --out "$DATA" >"$WORK/reference.log" 2>&1 ||
   { tail -20 "$WORK/reference.log" >&2; fail "the reference run failed (log: $WORK/reference.log)"; }
-grep "^step " "$WORK/reference.log" | tr '\n' ' '; echo
+[ -d "$DATA/landing" ] || fail "the demo made no $DATA/landing"
+{ grep -E '^\[step .* done in' "$WORK/reference.log" || true; } | tr '\n' ' '; echo
 
 # D's exports are late: every <landing>/<input>/<D> folder moves away until step 5.
 mkdir -p "$LATE"
@@ -239,14 +240,16 @@ print(f"e2e: the Spark master ran {len(apps)} application(s): {names}")
 sys.exit(0 if len(apps) >= 6 else 1)' || fail "the Spark master did not run the 6 spark-submits (a failed ingest, then 5 tasks)"
 
 # ---- 7. the lake: D's run report, and every table equal to the reference run's
-"$PY" - "$LAKE" "$DAY" <<'EOF2' || fail "the lake has no succeeded run report for $DAY"
+"$PY" - "$LAKE" "$DAY" <<'EOF2' || fail "the lake has no succeeded run report for $DAY, or one without its HTML page"
 import glob, json, sys
 lake, day = sys.argv[1], sys.argv[2]
 reports = [json.load(open(p)) for p in sorted(glob.glob(f"{lake}/_runs/*.json"))]
 ok = [r for r in reports if r.get("date") == day and r.get("status") == "succeeded"]
 print(f"e2e: lake run reports: {len(reports)}, succeeded for {day}: {len(ok)} "
       f"(statuses {sorted({(r.get('date'), r.get('status')) for r in reports})})")
-sys.exit(0 if ok else 1)
+pages = [r["run_id"] for r in ok if 'data-chart="funnel"' in open(f"{lake}/_runs/{r['run_id']}.html").read()]
+print(f"e2e: HTML run reports beside them: {len(pages)}")
+sys.exit(0 if ok and len(pages) == len(ok) else 1)
 EOF2
 say "comparing every table of the cluster's lake with the reference lake"
 java -Xmx2g $(grep -o -- '--add-opens=[^ "]*' "$SC" | sort -u | tr '\n' ' ') \

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Sets up the Python side of socialcrm: a virtualenv at <repo>/.venv (gitignored) with the pinned Airflow,
-# Spark provider, PySpark and pytest of dags/requirements.txt, for the DAG in dags/ and its tests.
+# Sets up the Python side of socialcrm, one virtualenv per part (gitignored):
+#   dags       <repo>/.venv: the pinned Airflow, Spark provider, PySpark and pytest of dags/requirements.txt, for
+#              the DAG in dags/ and its tests;
+#   notebooks  <repo>/.venv-notebooks: PySpark, Jupyter's kernel and executor, pandas and matplotlib of
+#              notebooks/requirements.txt, for the notebooks and their test.
 #
-# Usage: scripts/python-env.sh              create or update .venv; prints the venv's python path last, on stdout
-#        scripts/python-env.sh --refreeze   recreate .venv, resolve dags/requirements.txt afresh (without the
-#                                           old constraints) and write the result to dags/constraints.txt
+# Usage: scripts/python-env.sh [dags|notebooks]              create or update the venv (default dags); prints its
+#                                                            python path last, on stdout
+#        scripts/python-env.sh [dags|notebooks] --refreeze   recreate it, resolve <part>/requirements.txt afresh
+#                                                            (without the old constraints) and write the result to
+#                                                            <part>/constraints.txt
 #
 # The install is pinned by dags/constraints.txt, a `pip freeze` of a venv that passed the tests (Airflow's
 # published constraints files cannot be fetched from this network, only the package registries), so every
@@ -15,17 +20,20 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-VENV="$ROOT/.venv"
-REQS="$ROOT/dags/requirements.txt"
-CONSTRAINTS="$ROOT/dags/constraints.txt"
-STAMP="$VENV/.socialcrm-stamp"
-
+PART=dags
+case "${1:-}" in
+  dags|notebooks) PART="$1"; shift ;;
+esac
 REFREEZE=""
 case "${1:-}" in
   "") ;;
   --refreeze) REFREEZE=1 ;;
-  *) echo "usage: $0 [--refreeze]" >&2; exit 2 ;;
+  *) echo "usage: $0 [dags|notebooks] [--refreeze]" >&2; exit 2 ;;
 esac
+if [ "$PART" = dags ]; then VENV="$ROOT/.venv"; else VENV="$ROOT/.venv-$PART"; fi
+REQS="$ROOT/$PART/requirements.txt"
+CONSTRAINTS="$ROOT/$PART/constraints.txt"
+STAMP="$VENV/.socialcrm-stamp"
 
 log() { echo "python-env: $*" >&2; }
 
@@ -60,8 +68,8 @@ if [ -n "$REFREEZE" ]; then
   log "resolving $REQS afresh"
   "$PY" -m pip install -q -r "$REQS" >&2
   {
-    echo "# pip freeze of .venv after: pip install -r dags/requirements.txt ($("$PY" --version 2>&1), $(uname -m))."
-    echo "# Written by scripts/python-env.sh --refreeze; installs use it as pip's -c constraints file."
+    echo "# pip freeze of $(basename "$VENV") after: pip install -r $PART/requirements.txt ($("$PY" --version 2>&1), $(uname -m))."
+    echo "# Written by scripts/python-env.sh $PART --refreeze; installs use it as pip's -c constraints file."
     "$PY" -m pip freeze --exclude-editable
   } > "$CONSTRAINTS"
   want_stamp > "$STAMP"

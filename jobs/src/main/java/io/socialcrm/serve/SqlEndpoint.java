@@ -89,8 +89,10 @@ public final class SqlEndpoint {
       }
       conf.put("spark.hadoop.javax.jdo.option.ConnectionUserName", s.get(Setting.METASTORE_JDBC_USER));
       System.setProperty("javax.jdo.option.ConnectionPassword", s.get(Setting.METASTORE_JDBC_PASSWORD));
-      // A new metastore database gets Hive's schema on first use.
-      conf.put("spark.hadoop.datanucleus.schema.autoCreateAll", "true");
+      // The database must hold Hive's metastore schema (made once with Hive 2.3's schematool). Left to create it
+      // lazily, DataNucleus hung on PostgreSQL: it adds a foreign key while its own open transaction holds the
+      // lock the ALTER TABLE waits for.
+      conf.put("spark.hadoop.datanucleus.schema.autoCreateAll", "false");
       conf.put("spark.hadoop.hive.metastore.schema.verification", "false");
     }
     return conf;
