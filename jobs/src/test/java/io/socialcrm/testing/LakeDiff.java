@@ -26,7 +26,7 @@ import org.apache.spark.sql.types.StructField;
 /**
  * Compares the tables of two lakes built from the same landing data by different runs (e.g. a Spark standalone
  * cluster driven by Airflow and a local run): every table of every layer, row for row as multisets, without the
- * columns that name the run or the moment it ran, and with floating-point numbers cut to 8 decimals (in double
+ * columns that name the run or the moment it ran, and with floating-point numbers rounded to 8 decimals (in double
  * columns and in JSON text such as match evidence): a sum's last digits depend on the order Spark adds its parts
  * in, which differs between a cluster and a local run. Tables whose names start with "_" (a step's processed
  * versions) are not compared: they count commits, and maintenance or a failed try adds commits.
@@ -113,6 +113,31 @@ public final class LakeDiff {
     return s.length() > 400 ? s.substring(0, 400) + "..." : s;
   }
 
+  private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?\\d+\\.\\d+(?:[eE][-+]?\\d+)?");
+
+  /**
+   * Every decimal number in a text rounded half-up to 8 places, trailing zeros dropped: 122.95000000000002,
+   * 122.94999999999999 and 122.95 all read 122.95. (Cutting digits off, as this did first, left 122.95000000 against
+   * 122.95.)
+   */
+  static String roundDecimals(String text) {
+    if (text == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = DECIMAL.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String rounded = new java.math.BigDecimal(m.group()).setScale(8, java.math.RoundingMode.HALF_UP)
+          .stripTrailingZeros().toPlainString();
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(rounded));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static final org.apache.spark.sql.expressions.UserDefinedFunction ROUNDED = functions.udf(
+      (org.apache.spark.sql.api.java.UDF1<String, String>) LakeDiff::roundDecimals, DataTypes.StringType);
+
   /** The rows without run columns, maps and arrays as JSON text (set operations cannot compare maps). */
   static Dataset<Row> comparable(Dataset<Row> df) {
     List<Column> cols = new ArrayList<>();
@@ -131,7 +156,7 @@ public final class LakeDiff {
         t = DataTypes.StringType;
       }
       if (t instanceof StringType) {
-        c = functions.regexp_replace(c, "(\\d\\.\\d{8})\\d+", "$1");
+        c = ROUNDED.apply(c);
       }
       cols.add(c.as(f.name()));
     }
