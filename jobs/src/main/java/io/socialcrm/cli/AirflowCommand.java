@@ -262,7 +262,7 @@ final class AirflowCommand implements Runnable {
       table.row(List.of(t.mapIndex() == null || t.mapIndex() < 0 ? t.taskId() : t.taskId() + "[" + t.mapIndex() + "]",
           t.state() == null ? "-" : t.state(), t.tryNumber() == null ? "-" : t.tryNumber().toString(),
           time(t.startDate()), time(t.endDate()),
-          t.duration() == null ? "-" : String.format(Locale.ROOT, "%.1f", t.duration())));
+          t.seconds() == null ? "-" : String.format(Locale.ROOT, "%.1f", t.seconds())));
     }
     table.print(out);
   }

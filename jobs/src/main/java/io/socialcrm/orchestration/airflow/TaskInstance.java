@@ -16,4 +16,16 @@ public record TaskInstance(@JsonProperty("task_id") String taskId,
                            @JsonProperty("try_number") Integer tryNumber,
                            @JsonProperty("start_date") OffsetDateTime startDate,
                            @JsonProperty("end_date") OffsetDateTime endDate,
-                           @JsonProperty("duration") Double duration) {}
+                           @JsonProperty("duration") Double duration) {
+
+  /**
+   * Seconds from start to end when both are known, else Airflow's {@code duration}: Airflow 3.1 reported -36.8 s
+   * for a task that failed in 11 s (its duration counts from an earlier start date).
+   */
+  public Double seconds() {
+    if (startDate != null && endDate != null) {
+      return java.time.Duration.between(startDate, endDate).toMillis() / 1000.0;
+    }
+    return duration;
+  }
+}
