@@ -38,9 +38,11 @@ import picocli.CommandLine.Parameters;
         + "shipped in schemas/lexicons/labelled and prints, per language, sentiment macro-F1 and accuracy and intent "
         + "to buy precision, recall and F1. 'benchmark nightly' generates --days + 1 days if --work has none, times "
         + "a backfill of --days days into a new lake, the next night with all steps, and a rerun of that night, appends "
-        + "the result to <work>/nightly.tsv and prints every recorded scale with its growth against the smallest.")
+        + "the result to <work>/nightly.tsv and prints every recorded scale with its growth against the smallest. "
+        + "'benchmark sql --lake L' serves L over JDBC on loopback and times a BI dashboard's queries on the gold marts "
+        + "(once cold, then --repeat times) against a one-second goal.")
 final class BenchmarkCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ingest, sentiment or nightly.")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: ingest, sentiment, nightly or sql.")
   String what;
 
   @Option(names = "--scale", defaultValue = "medium", description = "small, medium or large (default ${DEFAULT-VALUE}).")
@@ -53,13 +55,24 @@ final class BenchmarkCommand implements Callable<Integer> {
       description = "Work folder: <work>/<scale>/landing is reused when present (default ${DEFAULT-VALUE}).")
   String work;
 
+  @Option(names = "--lake", paramLabel = "DIR", description = "sql: the lake to serve (default: the lake setting).")
+  String servedLake;
+
+  @Option(names = "--repeat", defaultValue = "5", description = "sql: warm runs of each query (default ${DEFAULT-VALUE}).")
+  int repeat;
+
   @Option(names = {"-v", "--verbose"})
   boolean verbose;
 
   @Override
   public Integer call() throws Exception {
-    if (!List.of("ingest", "sentiment", "nightly").contains(what)) {
-      throw Errors.badArgument("benchmark", what, "ingest, sentiment or nightly");
+    if (!List.of("ingest", "sentiment", "nightly", "sql").contains(what)) {
+      throw Errors.badArgument("benchmark", what, "ingest, sentiment, nightly or sql");
+    }
+    if ("sql".equals(what)) {
+      // The endpoint needs a session of its own (the Hive catalog), made before any other.
+      Settings settings = new CommonOptions().settings();
+      return SqlBenchmark.run(servedLake == null ? settings : settings.with(Setting.LAKE, servedLake), repeat);
     }
     CommonOptions common = new CommonOptions();
     common.verbose = verbose;
