@@ -1,6 +1,5 @@
 package io.socialcrm.cli;
 
-import io.socialcrm.common.Errors;
 import io.socialcrm.common.Setting;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.privacy.ErasureJob;
@@ -52,9 +51,7 @@ final class EraseCommand implements Callable<Integer> {
         : ErasureSubject.parseProfile(who.profile);
     SparkSession spark = common.spark();
     Lake lake = new Lake(spark, common.settings().get(Setting.LAKE));
-    if (!lake.exists(lake.root())) {
-      throw Errors.unreadableLake(lake.root(), new java.io.FileNotFoundException("no such directory"));
-    }
+    lake.requireExisting();
     ErasureResult result = new ErasureJob(spark, lake, Clock.systemUTC()).erase(subject, requestedBy);
     print(System.out, subject, result, lake);
     return 0;

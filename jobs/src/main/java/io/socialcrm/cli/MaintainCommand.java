@@ -1,6 +1,5 @@
 package io.socialcrm.cli;
 
-import io.socialcrm.common.Errors;
 import io.socialcrm.common.Setting;
 import io.socialcrm.common.Settings;
 import io.socialcrm.lake.Lake;
@@ -34,9 +33,7 @@ final class MaintainCommand implements Callable<Integer> {
     long hours = retainHours(settings);
     SparkSession spark = common.spark();
     Lake lake = new Lake(spark, settings.get(Setting.LAKE));
-    if (!lake.exists(lake.root())) {
-      throw Errors.unreadableLake(lake.root(), new java.io.FileNotFoundException("no such directory"));
-    }
+    lake.requireExisting();
     long t0 = System.nanoTime();
     List<LakeMaintenance.TableResult> results = new LakeMaintenance(spark, lake).run(hours, r ->
         System.out.printf("  %-32s files %5d -> %5d  vacuumed %5d  (%.1fs)%n", r.table(), r.filesBefore(),

@@ -1,6 +1,5 @@
 package io.socialcrm.cli;
 
-import io.socialcrm.common.Errors;
 import io.socialcrm.common.Setting;
 import io.socialcrm.common.Settings;
 import io.socialcrm.common.SparkSessions;
@@ -46,9 +45,7 @@ final class ServeSqlCommand implements Callable<Integer> {
       spark.sparkContext().setLogLevel("ERROR");
     }
     Lake lake = new Lake(spark, settings.get(Setting.LAKE));
-    if (!lake.exists(lake.root())) {
-      throw Errors.unreadableLake(lake.root(), new java.io.FileNotFoundException("no such directory"));
-    }
+    lake.requireExisting();
     List<String> tables = SqlEndpoint.start(spark, lake, listen);
     System.out.printf("serving %d tables of %s read-only at jdbc:hive2://%s:%d/gold%s%n", tables.size(), lake.root(),
         listen.host(), listen.port(), settings.get(Setting.SQL_USER).isBlank() ? " (no login: loopback only)"

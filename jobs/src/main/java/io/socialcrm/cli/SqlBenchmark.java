@@ -63,9 +63,7 @@ final class SqlBenchmark {
     SparkSession spark = SparkSessions.getOrCreate("socialcrm-benchmark-sql", SqlEndpoint.sessionSettings(s, listen));
     spark.sparkContext().setLogLevel("ERROR");
     Lake lake = new Lake(spark, s.get(Setting.LAKE));
-    if (!lake.exists(lake.root())) {
-      throw Errors.unreadableLake(lake.root(), new java.io.FileNotFoundException("no such directory"));
-    }
+    lake.requireExisting();
     long t0 = System.nanoTime();
     List<String> tables = SqlEndpoint.start(spark, lake, listen);
     System.out.printf("benchmark sql: %d tables of %s served in %.1fs; %d cores; each query once cold, then %d times%n",

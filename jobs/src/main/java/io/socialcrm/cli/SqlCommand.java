@@ -34,9 +34,7 @@ final class SqlCommand implements Callable<Integer> {
   public Integer call() {
     SparkSession spark = common.spark();
     Lake lake = new Lake(spark, common.settings().get(Setting.LAKE));
-    if (!lake.exists(lake.root())) {
-      throw Errors.unreadableLake(lake.root(), new java.io.FileNotFoundException("no such directory"));
-    }
+    lake.requireExisting();
     LakeCatalog.register(spark, lake);
     Dataset<Row> result;
     List<Row> rows;

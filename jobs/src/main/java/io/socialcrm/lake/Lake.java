@@ -40,6 +40,13 @@ public final class Lake {
     return join(root, RUNS_FOLDER);
   }
 
+  /** For commands that read a lake: raises the one-line "unreadable lake" error when its root does not exist. */
+  public void requireExisting() {
+    if (!exists(root)) {
+      throw Errors.unreadableLake(root, new java.io.FileNotFoundException("no such directory"));
+    }
+  }
+
   /** Checks the root can be created and written; raises the one-line "unreadable lake" error otherwise. */
   public void ensureWritable() {
     try {
