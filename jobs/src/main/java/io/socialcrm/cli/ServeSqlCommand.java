@@ -2,13 +2,9 @@ package io.socialcrm.cli;
 
 import io.socialcrm.common.Setting;
 import io.socialcrm.common.Settings;
-import io.socialcrm.common.SparkSessions;
-import io.socialcrm.lake.Lake;
 import io.socialcrm.serve.SqlEndpoint;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,16 +35,9 @@ final class ServeSqlCommand implements Callable<Integer> {
     if (host != null) {
       settings = settings.with(Setting.SQL_HOST, host);
     }
-    SqlEndpoint.Listen listen = SqlEndpoint.Listen.from(settings);
-    SparkSession spark = SparkSessions.getOrCreate("socialcrm-serve-sql", SqlEndpoint.sessionSettings(settings, listen));
-    if (!common.verbose) {
-      spark.sparkContext().setLogLevel("ERROR");
-    }
-    Lake lake = new Lake(spark, settings.get(Setting.LAKE));
-    lake.requireExisting();
-    List<String> tables = SqlEndpoint.start(spark, lake, listen);
-    System.out.printf("serving %d tables of %s read-only at jdbc:hive2://%s:%d/gold%s%n", tables.size(), lake.root(),
-        listen.host(), listen.port(), settings.get(Setting.SQL_USER).isBlank() ? " (no login: loopback only)"
+    SqlEndpoint.Serving serving = SqlEndpoint.serve(settings, "socialcrm-serve-sql", !common.verbose);
+    System.out.printf("serving %d tables of %s read-only at jdbc:hive2://%s:%d/gold%s%n", serving.tables().size(),
+        serving.lake().root(), serving.listen().host(), serving.listen().port(), settings.get(Setting.SQL_USER).isBlank() ? " (no login: loopback only)"
             : " (user " + settings.get(Setting.SQL_USER) + ")");
     System.out.println("ready");
     System.out.flush();

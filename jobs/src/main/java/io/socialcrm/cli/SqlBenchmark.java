@@ -3,8 +3,6 @@ package io.socialcrm.cli;
 import io.socialcrm.common.Errors;
 import io.socialcrm.common.Setting;
 import io.socialcrm.common.Settings;
-import io.socialcrm.common.SparkSessions;
-import io.socialcrm.lake.Lake;
 import io.socialcrm.serve.SqlEndpoint;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -17,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code benchmark sql}: starts the SQL endpoint over a lake on a loopback port and times what a BI dashboard
@@ -59,15 +56,11 @@ final class SqlBenchmark {
     String password = UUID.randomUUID().toString();
     Settings s = settings.with(Setting.SQL_HOST, "127.0.0.1").with(Setting.SQL_PORT, Integer.toString(port))
         .with(Setting.SQL_USER, "benchmark").with(Setting.SQL_PASSWORD, password);
-    SqlEndpoint.Listen listen = SqlEndpoint.Listen.from(s);
-    SparkSession spark = SparkSessions.getOrCreate("socialcrm-benchmark-sql", SqlEndpoint.sessionSettings(s, listen));
-    spark.sparkContext().setLogLevel("ERROR");
-    Lake lake = new Lake(spark, s.get(Setting.LAKE));
-    lake.requireExisting();
     long t0 = System.nanoTime();
-    List<String> tables = SqlEndpoint.start(spark, lake, listen);
-    System.out.printf("benchmark sql: %d tables of %s served in %.1fs; %d cores; each query once cold, then %d times%n",
-        tables.size(), lake.root(), (System.nanoTime() - t0) / 1e9, spark.sparkContext().defaultParallelism(), repeat);
+    SqlEndpoint.Serving serving = SqlEndpoint.serve(s, "socialcrm-benchmark-sql", true);
+    System.out.printf("benchmark sql: %d tables of %s served, started in %.1fs; %d cores; each query once cold, then %d times%n",
+        serving.tables().size(), serving.lake().root(), (System.nanoTime() - t0) / 1e9,
+        serving.spark().sparkContext().defaultParallelism(), repeat);
     System.out.printf("%-36s %8s %10s %10s %8s%n", "query", "rows", "cold ms", "median ms", "/ 1 s");
     List<Double> medians = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:hive2://127.0.0.1:" + port + "/gold", "benchmark", password);

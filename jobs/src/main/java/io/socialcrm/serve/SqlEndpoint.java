@@ -98,6 +98,24 @@ public final class SqlEndpoint {
     return conf;
   }
 
+  /** A started endpoint: its session, the lake it serves, where it listens and the SQL names it serves. */
+  public record Serving(SparkSession spark, Lake lake, Listen listen, List<String> tables) {}
+
+  /**
+   * Everything {@code serve-sql} and {@code benchmark sql} do to start: checks where to listen (before any Spark
+   * starts), creates the serving session, checks the lake exists and {@link #start}s the server.
+   */
+  public static Serving serve(Settings s, String appName, boolean quiet) {
+    Listen listen = Listen.from(s);
+    SparkSession spark = io.socialcrm.common.SparkSessions.getOrCreate(appName, sessionSettings(s, listen));
+    if (quiet) {
+      spark.sparkContext().setLogLevel("ERROR");
+    }
+    Lake lake = new Lake(spark, s.get(Setting.LAKE));
+    lake.requireExisting();
+    return new Serving(spark, lake, listen, start(spark, lake, listen));
+  }
+
   /**
    * Registers the lake's tables in the metastore, makes the session read-only and starts the Thrift Server.
    * Returns the SQL names registered; the server runs until the JVM stops.
