@@ -179,9 +179,20 @@ public final class Lake {
     }
   }
 
+  /** A path with a URI scheme (s3a://, hdfs://, file:, ...), not a Windows drive letter. */
+  private static boolean hasScheme(String path) {
+    return path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !path.matches("^[a-zA-Z]:\\\\.*");
+  }
+
+  /** The local file-system path of a lake root on local disk (plain or file:), or null for a remote one. */
+  public static String localPath(String path) {
+    String q = qualify(path);
+    return !hasScheme(q) ? q : q.startsWith("file:") ? q.replaceFirst("^file:(//)?", "") : null;
+  }
+
   /** A path without a scheme is a local path: made absolute, so Spark, Delta and reports agree on it. */
   public static String qualify(String path) {
-    if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !path.matches("^[a-zA-Z]:\\\\.*")) {
+    if (hasScheme(path)) {
       return stripSlash(path);
     }
     return java.nio.file.Path.of(path).toAbsolutePath().normalize().toString();

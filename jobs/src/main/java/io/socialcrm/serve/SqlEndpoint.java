@@ -53,8 +53,7 @@ public final class SqlEndpoint {
    */
   public static Map<String, String> sessionSettings(Settings s, Listen listen) {
     String lake = Lake.qualify(s.get(Setting.LAKE));
-    boolean local = !lake.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || lake.startsWith("file:");
-    String localLake = lake.replaceFirst("^file:(//)?", "");
+    String localLake = Lake.localPath(lake);
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("spark.sql.catalogImplementation", "hive");
     conf.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension," + ReadOnlySql.class.getName());
@@ -71,7 +70,7 @@ public final class SqlEndpoint {
     }
     String url = s.get(Setting.METASTORE_JDBC_URL);
     if (url.isBlank()) {
-      if (!local) {
+      if (localLake == null) {
         throw Errors.metastoreNeeded(lake);
       }
       String dir = Lake.join(localLake, METASTORE_FOLDER);
