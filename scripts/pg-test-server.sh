@@ -21,6 +21,11 @@ case "$cmd" in
     if [ ! -f "$dir/data/PG_VERSION" ]; then
       as_pg "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
+    # The superuser (the tests' set-up) connects without a password; every other role must give its own, so a
+    # wrong password is refused as on a real server.
+    printf '%s\n' 'local all all trust' 'host all postgres 127.0.0.1/32 trust' \
+      'host all all 127.0.0.1/32 scram-sha-256' > "$dir/data/pg_hba.conf"
+    [ "$(id -u)" = 0 ] && chown postgres "$dir/data/pg_hba.conf"
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1" start >/dev/null
     psql -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='socialcrm'" | grep -q 1 ||
       psql -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE ROLE socialcrm LOGIN PASSWORD 'socialcrm'" >/dev/null

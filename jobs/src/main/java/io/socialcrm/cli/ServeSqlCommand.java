@@ -39,6 +39,7 @@ final class ServeSqlCommand implements Callable<Integer> {
     System.out.printf("serving %d tables of %s read-only at jdbc:hive2://%s:%d/gold%s%n", serving.tables().size(),
         serving.lake().root(), serving.listen().host(), serving.listen().port(), settings.get(Setting.SQL_USER).isBlank() ? " (no login: loopback only)"
             : " (user " + settings.get(Setting.SQL_USER) + ")");
+    System.out.println("catalog: " + serving.catalog());
     System.out.println("ready");
     System.out.flush();
     CountDownLatch stopped = new CountDownLatch(1);

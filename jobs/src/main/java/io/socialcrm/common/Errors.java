@@ -286,4 +286,10 @@ public final class Errors {
     return new SocialCrmException("serve_failed",
         "cannot start the SQL endpoint on " + host + ":" + port + ": " + rootMessage(cause), cause);
   }
+
+  public static SocialCrmException metastoreUnreachable(String url, Throwable cause) {
+    return new SocialCrmException("serve_failed",
+        "cannot open or prepare the Hive metastore database " + url + " (serve.metastore.jdbc.url, .user, "
+            + ".password): " + rootMessage(cause), cause);
+  }
 }

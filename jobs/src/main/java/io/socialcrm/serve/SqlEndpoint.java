@@ -83,22 +83,35 @@ public final class SqlEndpoint {
       System.setProperty("derby.stream.error.file", dir + "/derby.log");
     } else {
       conf.put("spark.hadoop.javax.jdo.option.ConnectionURL", url);
-      if (url.startsWith("jdbc:postgresql:")) {
-        conf.put("spark.hadoop.javax.jdo.option.ConnectionDriverName", "org.postgresql.Driver");
-      }
+      conf.put("spark.hadoop.javax.jdo.option.ConnectionDriverName", metastoreDriver(s));
       conf.put("spark.hadoop.javax.jdo.option.ConnectionUserName", s.get(Setting.METASTORE_JDBC_USER));
       System.setProperty("javax.jdo.option.ConnectionPassword", s.get(Setting.METASTORE_JDBC_PASSWORD));
-      // The database must hold Hive's metastore schema (made once with Hive 2.3's schematool). Left to create it
-      // lazily, DataNucleus hung on PostgreSQL: it adds a foreign key while its own open transaction holds the
-      // lock the ALTER TABLE waits for.
+      // serve() has made Hive's tables before Spark starts (MetastoreSchema): Hive's own lazy creation hangs
+      // on PostgreSQL.
       conf.put("spark.hadoop.datanucleus.schema.autoCreateAll", "false");
       conf.put("spark.hadoop.hive.metastore.schema.verification", "false");
     }
     return conf;
   }
 
-  /** A started endpoint: its session, the lake it serves, where it listens and the SQL names it serves. */
-  public record Serving(SparkSession spark, Lake lake, Listen listen, List<String> tables) {}
+  /** The JDBC driver of an external metastore database: PostgreSQL's, or the one its URL names. */
+  static String metastoreDriver(Settings s) {
+    String url = s.get(Setting.METASTORE_JDBC_URL);
+    if (url.startsWith("jdbc:postgresql:")) {
+      return "org.postgresql.Driver";
+    }
+    if (url.startsWith("jdbc:derby:")) {
+      return "org.apache.derby.jdbc.EmbeddedDriver";
+    }
+    throw Errors.badSetting(Setting.METASTORE_JDBC_URL.key(), url,
+        s.origin(Setting.METASTORE_JDBC_URL).name().toLowerCase(java.util.Locale.ROOT), "a jdbc:postgresql:// URL");
+  }
+
+  /**
+   * A started endpoint: its session, the lake it serves, where it listens, the SQL names it serves and which
+   * metastore holds them.
+   */
+  public record Serving(SparkSession spark, Lake lake, Listen listen, List<String> tables, String catalog) {}
 
   /**
    * Everything {@code serve-sql} and {@code benchmark sql} do to start: checks where to listen (before any Spark
@@ -106,13 +119,20 @@ public final class SqlEndpoint {
    */
   public static Serving serve(Settings s, String appName, boolean quiet) {
     Listen listen = Listen.from(s);
+    String metastore = s.get(Setting.METASTORE_JDBC_URL);
+    String catalog = "embedded metastore under " + Lake.join(Lake.qualify(s.get(Setting.LAKE)), METASTORE_FOLDER);
+    if (!metastore.isBlank()) {
+      boolean created = MetastoreSchema.ensure(metastore, metastoreDriver(s), s.get(Setting.METASTORE_JDBC_USER),
+          s.get(Setting.METASTORE_JDBC_PASSWORD));
+      catalog = "metastore " + MetastoreSchema.shown(metastore) + (created ? " (Hive's metastore tables created in it now)" : "");
+    }
     SparkSession spark = io.socialcrm.common.SparkSessions.getOrCreate(appName, sessionSettings(s, listen));
     if (quiet) {
       spark.sparkContext().setLogLevel("ERROR");
     }
     Lake lake = new Lake(spark, s.get(Setting.LAKE));
     lake.requireExisting();
-    return new Serving(spark, lake, listen, start(spark, lake, listen));
+    return new Serving(spark, lake, listen, start(spark, lake, listen), catalog);
   }
 
   /**

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Assertions;
 
 import io.socialcrm.testing.SparkTestBase;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -43,8 +40,7 @@ class SqlEndpointTest extends SparkTestBase {
   private static final String PASSWORD = "s3cret-for-the-test";
 
   private Path lake;
-  private Process server;
-  private Path serverLog;
+  private io.socialcrm.testing.ServeSqlProcess server;
   private String url;
 
   private static final StructType CAMPAIGNS = new StructType().add("campaign_id", DataTypes.StringType)
@@ -63,50 +59,21 @@ class SqlEndpointTest extends SparkTestBase {
     write("silver", "_identity_pairs", List.of(RowFactory.create("internal", null, null, null)));
     write("quarantine", "x", List.of(RowFactory.create("raw", null, null, null)));
 
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    url = "jdbc:hive2://127.0.0.1:" + port + "/gold";
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String opens : System.getProperty("socialcrm.test.opens", "").split(" ")) {
-      if (!opens.isBlank()) {
-        cmd.add(opens);
-      }
-    }
-    cmd.addAll(List.of("-Xmx1g", "-Dspark.ui.enabled=false", "-cp", System.getProperty("java.class.path"),
-        "io.socialcrm.cli.SocialCrmCli", "serve-sql", "--lake", lake.toString(), "--port", String.valueOf(port)));
-    serverLog = newTempDir("serve-log").resolve("server.txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(serverLog.toFile());
-    Map<String, String> env = pb.environment();
-    env.put("SOCIALCRM_SQL_USER", USER);
-    env.put("SOCIALCRM_SQL_PASSWORD", PASSWORD);
-    server = pb.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-    while (System.nanoTime() < deadline && server.isAlive() && !log().contains("\nready")) {
-      Thread.sleep(200);
-    }
-    Assertions.assertTrue(server.isAlive() && log().contains("\nready"), "the endpoint started:\n" + log());
+    server = io.socialcrm.testing.ServeSqlProcess.start(lake, newTempDir("serve-log"),
+        Map.of("SOCIALCRM_SQL_USER", USER, "SOCIALCRM_SQL_PASSWORD", PASSWORD));
+    url = server.url();
   }
 
   @AfterAll
   void stopTheEndpoint() throws Exception {
     if (server != null) {
-      server.destroy();
-      if (!server.waitFor(60, TimeUnit.SECONDS)) {
-        server.destroyForcibly().waitFor();
-      }
+      server.close();
     }
   }
 
   private void write(String layer, String table, List<Row> rows) {
     session().createDataFrame(rows, CAMPAIGNS).write().format("delta")
         .save(lake.resolve(layer).resolve(table).toString());
-  }
-
-  private String log() throws IOException {
-    return Files.exists(serverLog) ? Files.readString(serverLog) : "";
   }
 
   private Connection connect() throws SQLException {
