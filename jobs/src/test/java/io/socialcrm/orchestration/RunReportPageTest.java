@@ -95,6 +95,8 @@ class RunReportPageTest {
     assertEquals(expected, bars(dom));
     assertTrue(dom.contains("bad_timestamp"), "the quarantine reasons are listed");
     assertTrue(dom.contains("→ next 30.0 %"), "the funnel shows the conversion to the next stage");
+    assertTrue(dom.contains("Built by this run's marts step."), "the funnel says which run built it");
+    assertTrue(dom.contains("Built by this run's identity step."), "the identity figures say which run built them");
     assertTrue(Pattern.compile("<rect[^>]*class=\"bar\"[^>]*data-series=\"markov\"[^>]*data-value=\"150\"").matcher(dom).find(),
         "a bar carries its model and value");
     String page = Files.readString(dir.resolve(report(RunReport.SUCCEEDED, null).runId() + ".html"));
@@ -116,5 +118,21 @@ class RunReportPageTest {
     assertEquals(0, drawn.get("funnel"));
     assertEquals(0, drawn.get("roi"));
     assertEquals(6, drawn.get("inputs"));
+  }
+
+  @Test
+  void aRunOfOneStepSaysWhichFiguresItDidNotRebuild() throws Exception {
+    RunReport full = report(RunReport.SUCCEEDED, null);
+    RunReport ingestOnly = new RunReport(full.runId(), full.date(), full.dates(), List.of("ingest"), full.status(),
+        full.startedAt(), full.finishedAt(), full.lake(), full.landing(), Map.of("ingest", 41_000L), full.sources(),
+        full.totals(), null, Map.of());
+    String dom = render(ingestOnly, figures());
+
+    assertTrue(dom.contains("data-rendered=\"true\""), "the page's script ran to its end");
+    assertTrue(dom.contains("Not rebuilt by this run (it did not finish the marts step): the lake's marts tables as"
+        + " they stood for 2026-11-02."), "the funnel says it is the lake's, not this run's");
+    assertTrue(dom.contains("it did not finish the identity step"), "so do the identity figures");
+    assertEquals(5, bars(dom).get("funnel"), "the lake's funnel is still drawn");
+    assertEquals(1, bars(dom).get("steps"));
   }
 }
