@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Executes the notebooks in notebooks/ headless against a lake and fails on any error (notebooks/tests, pytest
-# with nbclient), in the venv of scripts/python-env.sh notebooks. Needs the jar of `mvn package`
+# with nbclient), in the venv of scripts/python-env.sh notebooks, and Superset's client (PyHive's SQLAlchemy
+# dialect) against `./socialcrm serve-sql` on the same lake (notebooks/tests/test_bi_clients.py). Needs the jar of `mvn package`
 # (jobs/target/socialcrm-jobs-cluster.jar: Delta Lake for PySpark).
 # Usage: scripts/notebooks.sh [LAKE]     (default: data/lake, the lake of ./socialcrm demo)
 set -euo pipefail

@@ -7,7 +7,8 @@
 #   End to end (scripts/e2e-airflow.sh): a Spark standalone cluster and a real Airflow 3 on loopback, driven by
 #     the Java Airflow client; its reference lake is a one-day demo, kept for the notebooks. Skipped when extra
 #     Maven arguments are given (a targeted run) or SOCIALCRM_E2E=0 (then a one-day demo is made here).
-#   Notebooks (scripts/notebooks.sh): each of notebooks/ executed headless on that demo lake, in their own venv.
+#   Notebooks (scripts/notebooks.sh): each of notebooks/ executed headless on that demo lake, in their own venv,
+#     and Superset's SQLAlchemy dialect (PyHive) against serve-sql on it.
 #     Skipped when extra Maven arguments are given.
 # Usage: scripts/test.sh [extra Maven arguments, e.g. -Dtest=BronzeIngestJobTest]
 set -euo pipefail
@@ -52,5 +53,5 @@ else
   echo "== The demo lake for the notebooks (one day)"
   ./socialcrm demo --days 1 --out "$DEMO/demo" >"$DEMO/demo.log" 2>&1 || { tail -20 "$DEMO/demo.log"; exit 1; }
 fi
-echo "== Notebooks, executed headless on the demo lake"
+echo "== Notebooks, executed headless on the demo lake; Superset's client against serve-sql on it"
 scripts/notebooks.sh "$DEMO/demo/lake"

@@ -56,7 +56,8 @@ public final class SqlEndpoint {
     String localLake = Lake.localPath(lake);
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("spark.sql.catalogImplementation", "hive");
-    conf.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension," + ReadOnlySql.class.getName());
+    conf.put("spark.sql.extensions", String.join(",", "io.delta.sql.DeltaSparkSessionExtension",
+        ReadOnlySql.class.getName(), HiveShowTables.class.getName()));
     conf.put("spark.sql.runSQLOnFiles", "false");
     conf.put("spark.sql.warehouse.dir", Lake.join(lake, METASTORE_FOLDER, "warehouse"));
     // The Thrift Server reads its own settings from the Hadoop configuration.
