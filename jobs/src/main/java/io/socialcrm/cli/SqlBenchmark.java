@@ -4,7 +4,6 @@ import io.socialcrm.common.Errors;
 import io.socialcrm.common.Setting;
 import io.socialcrm.common.Settings;
 import io.socialcrm.serve.SqlEndpoint;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -49,10 +48,7 @@ final class SqlBenchmark {
     if (repeat < 1 || repeat > 100) {
       throw Errors.badArgument("--repeat", Integer.toString(repeat), "a number from 1 to 100");
     }
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = SqlEndpoint.Listen.freePort();
     String password = UUID.randomUUID().toString();
     Settings s = settings.with(Setting.SQL_HOST, "127.0.0.1").with(Setting.SQL_PORT, Integer.toString(port))
         .with(Setting.SQL_USER, "benchmark").with(Setting.SQL_PASSWORD, password);

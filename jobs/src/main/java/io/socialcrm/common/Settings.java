@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -85,8 +86,15 @@ public final class Settings {
       // reported below
     }
     String range = max == Long.MAX_VALUE ? ">= " + min : "from " + min + " to " + max;
-    throw Errors.badSetting(s.key(), v, origin(s).name().toLowerCase(),
-        "a whole number " + range + (unit == null || unit.isEmpty() ? "" : " (" + unit + ")"));
+    throw invalid(s, "a whole number " + range + (unit == null || unit.isEmpty() ? "" : " (" + unit + ")"));
+  }
+
+  /**
+   * The one-line error for a setting whose value is not what {@code expected} describes: its key, its value and
+   * where the value came from (flag, environment, config file, default).
+   */
+  public SocialCrmException invalid(Setting s, String expected) {
+    return Errors.badSetting(s.key(), get(s).trim(), origin(s).name().toLowerCase(Locale.ROOT), expected);
   }
 
   public Origin origin(Setting s) {

@@ -269,8 +269,7 @@ public final class IdentityJob {
     if (v.equals("true") || v.equals("false")) {
       return v.equals("true");
     }
-    throw Errors.badSetting(Setting.IDENTITY_REFIT.key(), v, settings.origin(Setting.IDENTITY_REFIT).name()
-        .toLowerCase(java.util.Locale.ROOT), "true or false");
+    throw settings.invalid(Setting.IDENTITY_REFIT, "true or false");
   }
 
   private static String blockingJson(BlockingResult blocking) {

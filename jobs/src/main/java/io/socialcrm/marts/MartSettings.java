@@ -1,6 +1,5 @@
 package io.socialcrm.marts;
 
-import io.socialcrm.common.Errors;
 import io.socialcrm.common.Setting;
 import io.socialcrm.common.Settings;
 
@@ -60,7 +59,6 @@ public record MartSettings(int lookbackDays, double halfLifeDays, double positio
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw Errors.badSetting(setting.key(), v, s.origin(setting).name().toLowerCase(),
-        "a number from " + min + " to " + max);
+    throw s.invalid(setting, "a number from " + min + " to " + max);
   }
 }

@@ -137,14 +137,12 @@ public final class PipelineRunner {
     String source = settings.get(Setting.CRM_SOURCE);
     if ("jdbc".equalsIgnoreCase(source)) {
       if (settings.get(Setting.CRM_JDBC_URL).isBlank()) {
-        throw Errors.badSetting(Setting.CRM_JDBC_URL.key(), "", settings.origin(Setting.CRM_JDBC_URL).name().toLowerCase(),
-            "a JDBC URL when crm.source=jdbc");
+        throw settings.invalid(Setting.CRM_JDBC_URL, "a JDBC URL when crm.source=jdbc");
       }
       crm = new CrmJdbcReader(spark, settings.get(Setting.CRM_JDBC_URL), settings.get(Setting.CRM_JDBC_USER),
           settings.get(Setting.CRM_JDBC_PASSWORD), settings.get(Setting.CRM_JDBC_SCHEMA));
     } else if (!"files".equalsIgnoreCase(source)) {
-      throw Errors.badSetting(Setting.CRM_SOURCE.key(), source, settings.origin(Setting.CRM_SOURCE).name().toLowerCase(),
-          "files or jdbc");
+      throw settings.invalid(Setting.CRM_SOURCE, "files or jdbc");
     }
     return new BronzeIngestJob(spark, lake, landing, crm);
   }

@@ -9,13 +9,17 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.jdo.JDOHelper;
 import javax.jdo.PersistenceManagerFactory;
+import org.apache.hadoop.hive.metastore.ObjectStore;
 import org.datanucleus.api.jdo.JDOPersistenceManagerFactory;
 import org.datanucleus.store.schema.SchemaAwareStoreManager;
 
@@ -32,6 +36,8 @@ public final class MetastoreSchema {
   private static final String MAPPING = "package.jdo";
   private static final String MODEL_PACKAGE = "org.apache.hadoop.hive.metastore.model.";
   private static final Pattern CLASS = Pattern.compile("<class\\s+name=\"([A-Za-z0-9_$]+)\"");
+  /** The class loader of Hive's metastore: its mapping and model classes. */
+  private static final ClassLoader HIVE = ObjectStore.class.getClassLoader();
 
   private MetastoreSchema() {}
 
@@ -44,14 +50,15 @@ public final class MetastoreSchema {
   /** Whether the database already holds Hive's metastore (its databases and tables tables). */
   public static boolean exists(String url, String user, String password) {
     try (Connection c = DriverManager.getConnection(url, user, password)) {
-      return hasTable(c.getMetaData(), "DBS") && hasTable(c.getMetaData(), "TBLS");
+      DatabaseMetaData md = c.getMetaData();
+      return hasTable(md, "DBS") && hasTable(md, "TBLS");
     } catch (SQLException e) {
       throw Errors.metastoreUnreachable(shown(url), e);
     }
   }
 
   private static boolean hasTable(DatabaseMetaData md, String name) throws SQLException {
-    for (String candidate : new String[] {name, name.toLowerCase(java.util.Locale.ROOT)}) {
+    for (String candidate : new String[] {name, name.toLowerCase(Locale.ROOT)}) {
       try (ResultSet rs = md.getTables(null, null, candidate, new String[] {"TABLE"})) {
         if (rs.next()) {
           return true;
@@ -63,7 +70,7 @@ public final class MetastoreSchema {
 
   /** The persistent classes of Hive's metastore mapping, fully named. */
   static Set<String> modelClasses() {
-    try (InputStream in = org.apache.hadoop.hive.metastore.ObjectStore.class.getClassLoader().getResourceAsStream(MAPPING)) {
+    try (InputStream in = HIVE.getResourceAsStream(MAPPING)) {
       if (in == null) {
         throw new IllegalStateException(MAPPING + " is not on the class path (hive-metastore)");
       }
@@ -87,7 +94,7 @@ public final class MetastoreSchema {
     if (exists(url, user, password)) {
       return false;
     }
-    java.util.Map<String, Object> p = new java.util.HashMap<>();
+    Map<String, Object> p = new HashMap<>();
     p.put("javax.jdo.PersistenceManagerFactoryClass", JDOPersistenceManagerFactory.class.getName());
     p.put("javax.jdo.option.ConnectionURL", url);
     p.put("javax.jdo.option.ConnectionDriverName", driver);
@@ -104,12 +111,11 @@ public final class MetastoreSchema {
         "datanucleus.transactionIsolation", "read-committed",
         "datanucleus.cache.level2", "false",
         "datanucleus.plugin.pluginRegistryBundleCheck", "LOG"));
-    ClassLoader loader = org.apache.hadoop.hive.metastore.ObjectStore.class.getClassLoader();
-    PersistenceManagerFactory pmf = JDOHelper.getPersistenceManagerFactory(p, loader);
+    PersistenceManagerFactory pmf = JDOHelper.getPersistenceManagerFactory(p, HIVE);
     try {
       SchemaAwareStoreManager store =
           (SchemaAwareStoreManager) ((JDOPersistenceManagerFactory) pmf).getNucleusContext().getStoreManager();
-      store.createSchemaForClasses(modelClasses(), new java.util.Properties());
+      store.createSchemaForClasses(modelClasses(), new Properties());
       return true;
     } catch (RuntimeException e) {
       throw Errors.metastoreUnreachable(shown(url), e);

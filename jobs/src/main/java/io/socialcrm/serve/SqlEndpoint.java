@@ -5,7 +5,9 @@ import io.socialcrm.common.Setting;
 import io.socialcrm.common.Settings;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.Layer;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,15 @@ public final class SqlEndpoint {
 
     boolean login() {
       return !user.isBlank() || !password.isEmpty();
+    }
+
+    /** A port nothing on this machine listens on now, for an endpoint started next (benchmark sql, tests). */
+    public static int freePort() {
+      try (ServerSocket s = new ServerSocket(0)) {
+        return s.getLocalPort();
+      } catch (IOException e) {
+        throw Errors.io("cannot find a free port", e);
+      }
     }
   }
 
@@ -104,8 +115,7 @@ public final class SqlEndpoint {
     if (url.startsWith("jdbc:derby:")) {
       return "org.apache.derby.jdbc.EmbeddedDriver";
     }
-    throw Errors.badSetting(Setting.METASTORE_JDBC_URL.key(), url,
-        s.origin(Setting.METASTORE_JDBC_URL).name().toLowerCase(java.util.Locale.ROOT), "a jdbc:postgresql:// URL");
+    throw s.invalid(Setting.METASTORE_JDBC_URL, "a jdbc:postgresql:// URL");
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.socialcrm.testing;
 
+import io.socialcrm.serve.SqlEndpoint;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,23 +14,11 @@ import org.junit.jupiter.api.Assertions;
  * {@code socialcrm serve-sql} in a JVM of its own (it needs the Hive catalog, which the tests' shared session does
  * not have), on a free loopback port, started and waited for until it prints "ready".
  */
-public final class ServeSqlProcess implements AutoCloseable {
-  private final Process process;
-  private final Path log;
-  private final int port;
-
-  private ServeSqlProcess(Process process, Path log, int port) {
-    this.process = process;
-    this.log = log;
-    this.port = port;
-  }
+public record ServeSqlProcess(Process process, Path logFile, int port) implements AutoCloseable {
 
   /** Starts the endpoint over {@code lake} with these environment variables and waits until it is ready. */
   public static ServeSqlProcess start(Path lake, Path logDir, Map<String, String> env) throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = SqlEndpoint.Listen.freePort();
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String opens : System.getProperty("socialcrm.test.opens", "").split(" ")) {
@@ -64,7 +52,7 @@ public final class ServeSqlProcess implements AutoCloseable {
 
   /** What the endpoint printed so far. */
   public String log() throws IOException {
-    return Files.exists(log) ? Files.readString(log) : "";
+    return Files.exists(logFile) ? Files.readString(logFile) : "";
   }
 
   /** Stops the endpoint as a terminal's Ctrl-C would, and waits for it to end. */

@@ -1,6 +1,5 @@
 package io.socialcrm.orchestration.airflow;
 
-import io.socialcrm.common.Errors;
 import io.socialcrm.common.Setting;
 import io.socialcrm.common.Settings;
 import java.net.URI;
@@ -30,24 +29,18 @@ public record AirflowConnection(URI baseUrl, AirflowCredentials credentials, Str
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw Errors.badSetting(Setting.AIRFLOW_URL.key(), url, origin(settings, Setting.AIRFLOW_URL),
-          "an http(s) URL such as http://localhost:8080");
+      throw settings.invalid(Setting.AIRFLOW_URL, "an http(s) URL such as http://localhost:8080");
     }
     if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-      throw Errors.badSetting(Setting.AIRFLOW_URL.key(), url, origin(settings, Setting.AIRFLOW_URL),
-          "an http(s) URL such as http://localhost:8080");
+      throw settings.invalid(Setting.AIRFLOW_URL, "an http(s) URL such as http://localhost:8080");
     }
     long timeout = settings.getLong(Setting.AIRFLOW_TIMEOUT_SECONDS, 1, Long.MAX_VALUE, "seconds");
     String dag = settings.get(Setting.AIRFLOW_DAG);
     if (dag.isBlank()) {
-      throw Errors.badSetting(Setting.AIRFLOW_DAG.key(), dag, origin(settings, Setting.AIRFLOW_DAG), "a DAG id");
+      throw settings.invalid(Setting.AIRFLOW_DAG, "a DAG id");
     }
     return new AirflowConnection(uri,
         new AirflowCredentials(settings.get(Setting.AIRFLOW_USER), settings.get(Setting.AIRFLOW_PASSWORD)),
         dag.trim(), DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeout));
-  }
-
-  private static String origin(Settings settings, Setting s) {
-    return settings.origin(s).name().toLowerCase();
   }
 }
