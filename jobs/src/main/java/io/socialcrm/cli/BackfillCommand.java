@@ -42,6 +42,11 @@ final class BackfillCommand implements Callable<Integer> {
       + "are then made for every date).")
   boolean perDate;
 
+  @Option(names = "--force", description = "Do every step's work even where its inputs are as it last left them "
+      + "(by default a date whose landing files are as loaded is not ingested again, and a step whose tables did not "
+      + "move since it last ran is skipped and reported unchanged).")
+  boolean force;
+
   @Override
   public Integer call() {
     Dates.Range range = Dates.range(from, to);
@@ -58,7 +63,7 @@ final class BackfillCommand implements Callable<Integer> {
       i++;
       String dates = batch.size() == 1 ? "date " + batch.get(0) : "dates " + batch.get(0) + " to " + batch.get(batch.size() - 1);
       System.out.printf("== %s (%d of %d, elapsed %s)%n", dates, i, runs.size(), ConsoleProgress.elapsed(t0));
-      RunReport report = runner.run(batch, chosen, new ConsoleProgress(System.out));
+      RunReport report = runner.run(batch, chosen, force, new ConsoleProgress(System.out));
       ConsoleProgress.printSummary(System.out, report, runner);
     }
     System.out.printf("backfill of %d dates in %d runs done in %s%n", days, runs.size(), ConsoleProgress.elapsed(t0));

@@ -4,6 +4,7 @@ import io.socialcrm.ingest.InputResult;
 import io.socialcrm.orchestration.RunListener;
 import io.socialcrm.orchestration.RunReport;
 import io.socialcrm.orchestration.Step;
+import io.socialcrm.orchestration.StepWork;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,10 @@ final class ConsoleProgress implements RunListener {
 
   @Override
   public void inputDone(Step step, InputResult r) {
+    if (InputResult.UNCHANGED.equals(r.status())) {
+      out.printf("  %-20s unchanged: its files are as loaded before, nothing read or written%n", r.input());
+      return;
+    }
     out.printf("  %-20s %3d files %9d read %9d loaded %7d quarantined%s  (%.1fs, elapsed %s)%n", r.input(),
         r.files().size(), r.read(), r.loaded(), r.quarantined(), r.erased() == 0 ? "" : " " + r.erased() + " erased",
         r.durationMs() / 1000.0, elapsed(t0));
@@ -35,8 +40,15 @@ final class ConsoleProgress implements RunListener {
   }
 
   @Override
-  public void stepFinished(int n, int of, Step step, long durationMs) {
-    out.printf("[step %d of %d] %s done in %.1fs%n", n, of, step.id(), durationMs / 1000.0);
+  public void stepFinished(int n, int of, Step step, StepWork work) {
+    out.printf("[step %d of %d] %s %s in %.1fs: %s%n", n, of, step.id(),
+        StepWork.UNCHANGED.equals(work.status()) ? "unchanged" : "done", work.wallMs() / 1000.0, counts(work));
+  }
+
+  /** "12 Spark jobs, 3 Delta commits, 4 tables read, 2 written". */
+  static String counts(StepWork w) {
+    return String.format("%d Spark jobs, %d SQL executions, %d Delta commits, %d tables read, %d written", w.sparkJobs(),
+        w.sqlExecutions(), w.deltaCommits(), w.tablesRead().size(), w.tablesWritten().size());
   }
 
   static String elapsed(long t0) {
@@ -45,12 +57,13 @@ final class ConsoleProgress implements RunListener {
   }
 
   static void printSummary(PrintStream out, RunReport report, io.socialcrm.orchestration.PipelineRunner runner) {
-    TablePrinter t = new TablePrinter(List.of("source", "input", "files", "read", "loaded", "quarantined", "erased",
-        "reasons"));
+    TablePrinter t = new TablePrinter(List.of("source", "input", "status", "files", "read", "loaded", "quarantined",
+        "erased", "reasons"));
     for (RunReport.SourceCounts s : report.sources()) {
       List<Object> row = new ArrayList<>();
       row.add(s.source());
       row.add(s.input());
+      row.add(s.status());
       row.add(s.files().size());
       row.add(s.read());
       row.add(s.loaded());
@@ -60,7 +73,7 @@ final class ConsoleProgress implements RunListener {
       t.row(row);
     }
     if (report.totals() != null) {
-      t.row(List.of("", "TOTAL", report.totals().files(), report.totals().read(), report.totals().loaded(),
+      t.row(List.of("", "TOTAL", "", report.totals().files(), report.totals().read(), report.totals().loaded(),
           report.totals().quarantined(), report.totals().erased(), ""));
     }
     List<String> dates = report.dates();
@@ -68,7 +81,10 @@ final class ConsoleProgress implements RunListener {
         : dates.get(0) + " to " + dates.get(dates.size() - 1) + ", " + dates.size() + " dates";
     out.printf("run %s (%s) %s%n", report.runId(), when, report.status());
     t.print(out);
-    report.stepDurationsMs().forEach((k, v) -> out.printf("step %s: %.1fs%n", k, v / 1000.0));
+    if (report.stepWork() != null) {
+      report.stepWork().forEach((k, w) -> out.printf("step %-8s %-9s %6.1fs  %s%n", k, w.status(), w.wallMs() / 1000.0,
+          counts(w)));
+    }
     out.println("report: " + runner.reportPath(report.runId()) + " (and " + runner.pagePath(report.runId()) + ")");
   }
 }

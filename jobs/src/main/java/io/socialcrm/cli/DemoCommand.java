@@ -23,9 +23,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Generate small sample data into <out> (unless it is there) and run the pipeline over each of its "
-        + "days, as the nightly job would: a file that lands a day late is moved into the landing area the next "
-        + "day and its date is rerun. The lake is <out>/lake.")
+    description = "Generate small sample data into <out> (unless it is there), backfill all its days but the last in "
+        + "one batch (the files that landed late are in by then), then run the last day as the nightly job does. "
+        + "--per-night runs every day as its own night instead: a file that lands a day late is moved into the "
+        + "landing area the next day and its date is rerun. The lake is <out>/lake.")
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "data", paramLabel = "DIR", description = "Folder for landing, late files, truth and lake (default ${DEFAULT-VALUE}).")
   String out;
@@ -38,6 +39,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--start", defaultValue = "2026-11-01", paramLabel = "YYYY-MM-DD")
   String start;
+
+  @Option(names = "--per-night", description = "Run each day as its own night, as the nightly job would have (slower).")
+  boolean perNight;
 
   @Option(names = {"-v", "--verbose"})
   boolean verbose;
@@ -63,16 +67,23 @@ final class DemoCommand implements Callable<Integer> {
     Landing landing = new Landing(landingDir.toString(), new Lake(spark, settings.get(Setting.LAKE)));
     List<LocalDate> dates = List.copyOf(landing.dates(io.socialcrm.contracts.Contracts.all()));
     long t0 = System.nanoTime();
-    for (int i = 0; i < dates.size(); i++) {
-      LocalDate d = dates.get(i);
-      System.out.printf("== night of %s (%d of %d, elapsed %s)%n", d, i + 1, dates.size(), ConsoleProgress.elapsed(t0));
-      RunReport r = runner.run(d, Step.parse(null), new ConsoleProgress(System.out));
-      System.out.printf("   %d read, %d loaded, %d quarantined%n", r.totals().read(), r.totals().loaded(), r.totals().quarantined());
-      if (i > 0 && moveLateFiles(lateDir, landingDir, dates.get(i - 1))) {
-        System.out.printf("== late files for %s arrived: rerunning that date%n", dates.get(i - 1));
-        RunReport again = runner.run(dates.get(i - 1), Step.parse(null), new ConsoleProgress(System.out));
-        ConsoleProgress.printSummary(System.out, again, runner);
+    if (perNight) {
+      runEachNight(runner, dates, lateDir, landingDir, t0);
+    } else {
+      LocalDate last = dates.get(dates.size() - 1);
+      List<LocalDate> history = dates.subList(0, dates.size() - 1);
+      for (LocalDate d : history) {
+        moveLateFiles(lateDir, landingDir, d); // landed a day late: in by the last night
       }
+      List<List<LocalDate>> batches = history.isEmpty() ? List.of()
+          : BackfillCommand.batches(history.get(0), history.get(history.size() - 1), BackfillCommand.batchDays(settings));
+      for (List<LocalDate> batch : batches) {
+        System.out.printf("== backfill of %s to %s (elapsed %s)%n", batch.get(0), batch.get(batch.size() - 1),
+            ConsoleProgress.elapsed(t0));
+        ConsoleProgress.printSummary(System.out, runner.run(batch, Step.parse(null), new ConsoleProgress(System.out)), runner);
+      }
+      System.out.printf("== night of %s, as the nightly job runs it (elapsed %s)%n", last, ConsoleProgress.elapsed(t0));
+      ConsoleProgress.printSummary(System.out, runner.run(last, Step.parse(null), new ConsoleProgress(System.out)), runner);
     }
     System.out.printf("%ndemo done in %s. The lake is %s (bronze/, quarantine/, silver/, gold/, _runs/).%n", ConsoleProgress.elapsed(t0),
         settings.get(Setting.LAKE));
@@ -90,6 +101,22 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  ./socialcrm identity eval --truth " + dir.resolve("truth")
         + (out.equals("data") ? "" : " --lake " + settings.get(Setting.LAKE)));
     return 0;
+  }
+
+  /** Every date as its own night, oldest first; a date's late files arrive the next day and its date is rerun. */
+  private static void runEachNight(PipelineRunner runner, List<LocalDate> dates, Path lateDir, Path landingDir, long t0)
+      throws IOException {
+    for (int i = 0; i < dates.size(); i++) {
+      LocalDate d = dates.get(i);
+      System.out.printf("== night of %s (%d of %d, elapsed %s)%n", d, i + 1, dates.size(), ConsoleProgress.elapsed(t0));
+      RunReport r = runner.run(d, Step.parse(null), new ConsoleProgress(System.out));
+      System.out.printf("   %d read, %d loaded, %d quarantined%n", r.totals().read(), r.totals().loaded(), r.totals().quarantined());
+      if (i > 0 && moveLateFiles(lateDir, landingDir, dates.get(i - 1))) {
+        System.out.printf("== late files for %s arrived: rerunning that date%n", dates.get(i - 1));
+        RunReport again = runner.run(dates.get(i - 1), Step.parse(null), new ConsoleProgress(System.out));
+        ConsoleProgress.printSummary(System.out, again, runner);
+      }
+    }
   }
 
   /** Moves late files of a date (late/<input>/<date>/...) into the landing area; true if any moved. */

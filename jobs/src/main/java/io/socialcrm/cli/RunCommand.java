@@ -24,12 +24,17 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "STEP[,STEP]", description = "Steps to run (default: all, in order).")
   String steps;
 
+  @Option(names = "--force", description = "Do every step's work even where its inputs are as it last left them "
+      + "(by default a date whose landing files are as loaded is not ingested again, and a step whose tables did not "
+      + "move since it last ran is skipped and reported unchanged).")
+  boolean force;
+
   @Override
   public Integer call() {
     LocalDate d = Dates.parse("--date", date);
     List<Step> chosen = Step.parse(steps);
     PipelineRunner runner = new PipelineRunner(common.spark(), common.settings(), Clock.systemUTC());
-    RunReport report = runner.run(d, chosen, new ConsoleProgress(System.out));
+    RunReport report = runner.run(List.of(d), chosen, force, new ConsoleProgress(System.out));
     ConsoleProgress.printSummary(System.out, report, runner);
     return 0;
   }

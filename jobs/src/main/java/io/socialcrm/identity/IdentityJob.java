@@ -246,7 +246,8 @@ public final class IdentityJob {
   }
 
   /** A hash of the match configuration and the nickname list: a stored model fits only the configuration it had. */
-  static String configFingerprint() {
+  /** The SHA-256 of the match configuration and the nickname table: a model is fitted once per fingerprint. */
+  public static String configFingerprint() {
     try {
       java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
       for (String resource : List.of("schemas/matching/" + PROFILE_CUSTOMER + ".json", NameKeys.NICKNAMES_RESOURCE)) {
@@ -264,7 +265,8 @@ public final class IdentityJob {
     }
   }
 
-  private static boolean refit(Settings settings) {
+  /** Whether the settings ask for the model to be fitted again on this run. */
+  public static boolean refit(Settings settings) {
     String v = settings.get(Setting.IDENTITY_REFIT).trim().toLowerCase(java.util.Locale.ROOT);
     if (v.equals("true") || v.equals("false")) {
       return v.equals("true");

@@ -52,6 +52,7 @@ public final class BronzeIngestJob {
   private final Landing landing;
   private final LandingReader reader;
   private final CrmJdbcReader crmDatabase;
+  private final LoadLog loadLog;
 
   /** @param crmDatabase where CRM tables come from when not from landing files; null for files */
   public BronzeIngestJob(SparkSession spark, Lake lake, Landing landing, CrmJdbcReader crmDatabase) {
@@ -60,6 +61,7 @@ public final class BronzeIngestJob {
     this.landing = landing;
     this.reader = new LandingReader(spark, lake);
     this.crmDatabase = crmDatabase;
+    this.loadLog = new LoadLog(lake);
   }
 
   /**
@@ -69,6 +71,18 @@ public final class BronzeIngestJob {
    */
   public List<InputResult> run(List<Contract> contracts, List<LocalDate> dates, String runId, Instant ingestedAt,
                                Consumer<InputResult> onInput) {
+    return run(contracts, dates, runId, ingestedAt, false, onInput);
+  }
+
+  /**
+   * As {@link #run(List, List, String, Instant, Consumer)}, but a source's date whose landing files are all as the
+   * {@link LoadLog} has them is neither read nor written (its inputs are reported {@link InputResult#UNCHANGED}),
+   * unless {@code force}. Sources are the unit: a source's quarantine table holds all its inputs' rejected records of a
+   * date, so a changed file reloads every input of its source for that date. CRM tables read over JDBC are always
+   * reloaded.
+   */
+  public List<InputResult> run(List<Contract> contracts, List<LocalDate> dates, String runId, Instant ingestedAt,
+                               boolean force, Consumer<InputResult> onInput) {
     List<LocalDate> days = dates.stream().distinct().sorted().toList();
     if (days.isEmpty()) {
       throw new IllegalArgumentException("no date to ingest");
@@ -77,30 +91,68 @@ public final class BronzeIngestJob {
     if (!fromFiles.isEmpty()) {
       days.forEach(d -> landing.requireData(fromFiles, d));
     }
+    Map<String, List<Contract>> contractsBySource = new LinkedHashMap<>();
+    contracts.forEach(c -> contractsBySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(c));
+    Map<String, List<LocalDate>> daysBySource = new LinkedHashMap<>();
+    Map<LocalDate, Map<String, LoadLog.InputEntry>> loads = new java.util.TreeMap<>();
+    for (LocalDate day : days) {
+      Map<String, LoadLog.InputEntry> logged = loadLog.read(day);
+      contractsBySource.forEach((source, cs) -> {
+        boolean unchanged = !force && cs.stream().allMatch(c -> !(c.isCrm() && crmDatabase != null)
+            && lake.isDeltaTable(lake.path(BronzeTables.bronze(c)))
+            && loadLog.unchanged(c, landing.files(c, day), logged.get(c.name())));
+        if (!unchanged) {
+          daysBySource.computeIfAbsent(source, k -> new ArrayList<>()).add(day);
+          for (Contract c : cs) {
+            if (!(c.isCrm() && crmDatabase != null)) {
+              loads.computeIfAbsent(day, k -> new LinkedHashMap<>())
+                  .put(c.name(), loadLog.observe(c, landing.files(c, day), runId));
+            }
+          }
+        }
+      });
+    }
     // Inputs are independent, so a few are read, checked and loaded at once (on a small machine most of an
     // input's time is job scheduling and Delta commits, which overlap well). The quarantine table of a source
     // is written once, when all of its inputs are checked.
     // Records of erased people (see io.socialcrm.privacy) never come back: null when nothing was ever erased.
-    ReplayGuard guard = ReplayGuard.load(spark, lake);
-    Map<String, List<Future<Checked>>> bySource = new LinkedHashMap<>();
-    ExecutorService inputs = Executors.newFixedThreadPool(Math.min(PARALLEL_INPUTS, Math.max(1, contracts.size())));
-    ExecutorService sources = Executors.newCachedThreadPool();
-    try {
-      for (Contract contract : contracts) {
-        bySource.computeIfAbsent(contract.source(), k -> new ArrayList<>())
-            .add(inputs.submit(() -> checkAndLoad(contract, days, runId, ingestedAt, guard)));
+    Map<String, InputResult> byInput = new java.util.HashMap<>();
+    if (!daysBySource.isEmpty()) {
+      ReplayGuard guard = ReplayGuard.load(spark, lake);
+      Map<String, List<Future<Checked>>> bySource = new LinkedHashMap<>();
+      ExecutorService inputs = Executors.newFixedThreadPool(Math.min(PARALLEL_INPUTS, Math.max(1, contracts.size())));
+      ExecutorService sources = Executors.newCachedThreadPool();
+      try {
+        for (Contract contract : contracts) {
+          List<LocalDate> sourceDays = daysBySource.get(contract.source());
+          if (sourceDays != null) {
+            bySource.computeIfAbsent(contract.source(), k -> new ArrayList<>())
+                .add(inputs.submit(() -> checkAndLoad(contract, sourceDays, runId, ingestedAt, guard)));
+          }
+        }
+        List<Future<List<InputResult>>> perSource = new ArrayList<>();
+        bySource.forEach((source, checked) -> perSource.add(
+            sources.submit(() -> quarantine(source, checked, daysBySource.get(source), onInput))));
+        for (List<InputResult> rs : Futures.all(perSource)) {
+          rs.forEach(r -> byInput.put(r.input(), r));
+        }
+      } finally {
+        inputs.shutdownNow();
+        sources.shutdownNow();
       }
-      List<Future<List<InputResult>>> perSource = new ArrayList<>();
-      bySource.forEach((source, checked) -> perSource.add(sources.submit(() -> quarantine(source, checked, days, onInput))));
-      Map<String, InputResult> byInput = new java.util.HashMap<>();
-      for (List<InputResult> rs : Futures.all(perSource)) {
-        rs.forEach(r -> byInput.put(r.input(), r));
-      }
-      return contracts.stream().map(c -> byInput.get(c.name())).toList();
-    } finally {
-      inputs.shutdownNow();
-      sources.shutdownNow();
     }
+    // Every table is committed: the log may now say these files are in.
+    loads.forEach(loadLog::record);
+    List<InputResult> results = new ArrayList<>();
+    for (Contract c : contracts) {
+      InputResult r = byInput.get(c.name());
+      if (r == null) {
+        r = InputResult.unchanged(c.name(), c.source());
+        onInput.accept(r);
+      }
+      results.add(r);
+    }
+    return results;
   }
 
   /** A landing file (or JDBC slice) and the date it was read for. */
@@ -206,7 +258,8 @@ public final class BronzeIngestJob {
           files.add(new InputResult.FileCount(file.file(), file.date().toString(), n[0], n[1], n[2]));
         }
         InputResult r = new InputResult(c.contract().name(), source, files, c.counts().read(), c.loaded(),
-            c.counts().rejected(), c.counts().erased(), c.counts().reasons(), (System.nanoTime() - c.startNanos()) / 1_000_000);
+            c.counts().rejected(), c.counts().erased(), c.counts().reasons(), (System.nanoTime() - c.startNanos()) / 1_000_000,
+            InputResult.LOADED);
         onInput.accept(r);
         results.add(r);
       }

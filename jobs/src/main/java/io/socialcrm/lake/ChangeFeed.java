@@ -97,20 +97,22 @@ public final class ChangeFeed {
       return new Batch(input, empty.get(), null, false, true);
     }
     try {
-      DeltaTable table = DeltaTable.forPath(spark, path);
-      long latest = latestVersion(table);
+      // The version from the log's file names: a table with nothing new costs no Spark job and no snapshot.
+      TableVersions versions = new TableVersions(lake);
+      long latest = versions.latest(path);
       if (processed != null && processed >= latest) {
         return new Batch(input, empty.get(), processed, false, true);
       }
-      if (processed != null && onlyMaintenance(table, latest - processed)) {
+      if (processed != null && versions.onlyMaintenance(path, processed, latest)) {
         return new Batch(input, empty.get(), latest, false, true);
       }
       if (processed == null) {
+        DeltaTable table = DeltaTable.forPath(spark, path);
         Dataset<Row> all = spark.read().format("delta").option("versionAsOf", latest).load(path);
         Map<String, String> props = table.detail().select("properties").head().getJavaMap(0);
         if (!"true".equalsIgnoreCase(props.get("delta.enableChangeDataFeed"))) {
           spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true)");
-          latest = latestVersion(DeltaTable.forPath(spark, path));
+          latest = versions.latest(path);
         }
         return new Batch(input, all, latest, true, false);
       }
@@ -129,20 +131,4 @@ public final class ChangeFeed {
     }
   }
 
-  /** Commits that change no rows: compaction and vacuum ({@link LakeMaintenance}). */
-  static final List<String> MAINTENANCE_OPERATIONS = List.of("OPTIMIZE", "VACUUM START", "VACUUM END");
-
-  /**
-   * Whether the table's last {@code commits} commits are all maintenance, which changes no row: then a step has
-   * nothing new to read, and a rerun after the nightly OPTIMIZE and VACUUM stays a rerun. Reads that many entries
-   * of the log (the commits since the step's last run).
-   */
-  private static boolean onlyMaintenance(DeltaTable table, long commits) {
-    return table.history((int) Math.min(commits, Integer.MAX_VALUE)).select("operation").collectAsList().stream()
-        .allMatch(r -> MAINTENANCE_OPERATIONS.contains(r.getString(0)));
-  }
-
-  private static long latestVersion(DeltaTable table) {
-    return table.history(1).select("version").head().getLong(0);
-  }
 }

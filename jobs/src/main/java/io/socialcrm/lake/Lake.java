@@ -87,7 +87,69 @@ public final class Lake {
 
   /** The data files directly inside a folder (sorted by name), skipping hidden and marker files. */
   public List<String> listFiles(String dir) {
-    return list(dir, st -> st.isFile() && !st.getPath().getName().startsWith(".") && !st.getPath().getName().startsWith("_"));
+    return listFiles(dir, false);
+  }
+
+  /** The files directly inside a folder (sorted by name); hidden and marker files too when {@code all}. */
+  public List<String> listFiles(String dir, boolean all) {
+    return list(dir, st -> st.isFile()
+        && (all || !st.getPath().getName().startsWith(".") && !st.getPath().getName().startsWith("_")));
+  }
+
+  /** A file's size and modification time (milliseconds since the epoch). */
+  public record FileStamp(long size, long modifiedMs) {}
+
+  public FileStamp stamp(String file) {
+    try {
+      Path p = new Path(file);
+      FileStatus st = p.getFileSystem(hadoop).getFileStatus(p);
+      return new FileStamp(st.getLen(), st.getModificationTime());
+    } catch (IOException e) {
+      throw Errors.io("cannot stat " + file, e);
+    }
+  }
+
+  /** The SHA-256 of a file's bytes, in hex, read as a stream. */
+  public String sha256(String file) {
+    try {
+      Path p = new Path(file);
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      try (InputStream in = p.getFileSystem(hadoop).open(p)) {
+        byte[] buf = new byte[1 << 16];
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+          sha.update(buf, 0, n);
+        }
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      throw Errors.io("cannot read " + file, e);
+    }
+  }
+
+  /** Deletes a file (or a folder with what it holds); nothing when it does not exist. */
+  public void delete(String path) {
+    try {
+      Path p = new Path(path);
+      p.getFileSystem(hadoop).delete(p, true);
+    } catch (IOException e) {
+      throw Errors.io("cannot delete " + path, e);
+    }
+  }
+
+  /** A small text file's whole content (UTF-8), or null when it does not exist. */
+  public String readText(String file) {
+    try {
+      Path p = new Path(file);
+      FileSystem fs = p.getFileSystem(hadoop);
+      if (!fs.exists(p)) {
+        return null;
+      }
+      try (InputStream in = fs.open(p)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw Errors.io("cannot read " + file, e);
+    }
   }
 
   /** The sub-folders directly inside a folder (sorted by name). */

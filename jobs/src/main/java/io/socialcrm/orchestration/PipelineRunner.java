@@ -63,6 +63,15 @@ public final class PipelineRunner {
    * makes for its own date only (identity links' start, the care queue and alerts) is made for the last date.
    */
   public RunReport run(List<LocalDate> dates, List<Step> steps, RunListener listener) {
+    return run(dates, steps, false, listener);
+  }
+
+  /**
+   * As {@link #run(List, List, RunListener)}. A step whose inputs are as it last left them is skipped and reported
+   * {@link StepWork#UNCHANGED}: ingest per source and date by its load log, the others by {@link StepGate}. With
+   * {@code force} every step does its work whatever its inputs say.
+   */
+  public RunReport run(List<LocalDate> dates, List<Step> steps, boolean force, RunListener listener) {
     List<LocalDate> days = dates.stream().distinct().sorted().toList();
     if (days.isEmpty()) {
       throw new IllegalArgumentException("a run needs a date");
@@ -77,37 +86,40 @@ public final class PipelineRunner {
     Map<String, Long> durations = new LinkedHashMap<>();
     List<RunReport.SourceCounts> sources = new ArrayList<>();
     Map<String, Map<String, Object>> metrics = new LinkedHashMap<>();
+    Map<String, StepWork> work = new LinkedHashMap<>();
     write(new RunReport(runId, date.toString(), dayIds, stepIds, RunReport.RUNNING, started.toString(), null,
-        lake.root(), landing.root(), durations, sources, null, null, metrics));
-    try {
+        lake.root(), landing.root(), durations, sources, null, null, metrics, work));
+    try (WorkMeter meter = new WorkMeter(spark, lake)) {
       int n = 0;
       for (Step step : steps) {
         n++;
         listener.stepStarted(n, steps.size(), step);
-        long t0 = System.nanoTime();
-        switch (step) {
+        WorkMeter.Reading reading = meter.start();
+        boolean ran = switch (step) {
           case INGEST -> {
-            for (InputResult r : ingestJob().run(Contracts.all(), days, runId, started, res -> listener.inputDone(step, res))) {
+            boolean any = false;
+            for (InputResult r : ingestJob().run(Contracts.all(), days, runId, started, force,
+                res -> listener.inputDone(step, res))) {
               sources.add(RunReport.SourceCounts.of(r));
+              any |= !InputResult.UNCHANGED.equals(r.status());
             }
+            yield any;
           }
-          case CONFORM -> metrics.put(step.id(), new ConformJob(spark, lake).run(date, runId).metrics());
-          case IDENTITY -> metrics.put(step.id(), new IdentityJob(spark, lake, settings).run(date, runId).metrics());
-          case MARTS -> metrics.put(step.id(),
-              new MartsJob(spark, lake, MartSettings.from(settings)).run(date, runId).metrics());
+          case CONFORM, IDENTITY, MARTS -> gated(step, date, runId, force, metrics);
           default -> throw new IllegalStateException("step without a job: " + step);
-        }
+        };
         if (metrics.containsKey(step.id())) {
           listener.stepMetrics(step, metrics.get(step.id()));
         }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        durations.put(step.id(), ms);
-        listener.stepFinished(n, steps.size(), step, ms);
+        StepWork done = reading.finish(ran ? StepWork.RAN : StepWork.UNCHANGED);
+        work.put(step.id(), done);
+        durations.put(step.id(), done.wallMs());
+        listener.stepFinished(n, steps.size(), step, done);
       }
     } catch (RuntimeException e) {
       RunReport failed = new RunReport(runId, date.toString(), dayIds, stepIds, RunReport.FAILED, started.toString(),
           clock.instant().toString(), lake.root(), landing.root(), durations, sources, RunReport.Totals.of(sources),
-          e instanceof SocialCrmException ? e.getMessage() : Errors.rootMessage(e), metrics);
+          e instanceof SocialCrmException ? e.getMessage() : Errors.rootMessage(e), metrics, work);
       write(failed);
       try {
         writePage(failed, date);
@@ -117,10 +129,36 @@ public final class PipelineRunner {
       throw e;
     }
     RunReport done = new RunReport(runId, date.toString(), dayIds, stepIds, RunReport.SUCCEEDED, started.toString(),
-        clock.instant().toString(), lake.root(), landing.root(), durations, sources, RunReport.Totals.of(sources), null, metrics);
+        clock.instant().toString(), lake.root(), landing.root(), durations, sources, RunReport.Totals.of(sources), null, metrics,
+        work);
     writePage(done, date);
     write(done);
     return done;
+  }
+
+  /**
+   * Runs conform, identity or marts unless its {@link StepGate} finds every table it reads or writes as it left them
+   * under the same key (and not {@code force}); returns whether it ran. Identity with a refit asked never skips.
+   */
+  private boolean gated(Step step, LocalDate date, String runId, boolean force, Map<String, Map<String, Object>> metrics) {
+    String key = switch (step) {
+      case CONFORM -> step.id();
+      case IDENTITY -> IdentityJob.refit(settings) ? null : date + " " + IdentityJob.configFingerprint();
+      case MARTS -> date + " " + MartSettings.from(settings);
+      default -> throw new IllegalStateException("no gate for step " + step);
+    };
+    StepGate gate = new StepGate(lake, step.id());
+    if (!force && key != null && gate.unchanged(key, StepTables.watched(lake, step))) {
+      return false;
+    }
+    switch (step) {
+      case CONFORM -> metrics.put(step.id(), new ConformJob(spark, lake).run(date, runId).metrics());
+      case IDENTITY -> metrics.put(step.id(), new IdentityJob(spark, lake, settings).run(date, runId).metrics());
+      case MARTS -> metrics.put(step.id(), new MartsJob(spark, lake, MartSettings.from(settings)).run(date, runId).metrics());
+      default -> throw new IllegalStateException("step without a job: " + step);
+    }
+    gate.record(key == null ? "" : key, StepTables.watched(lake, step), runId);
+    return true;
   }
 
   /** Writes the HTML report beside the JSON, with the figures the lake holds as of the run's date. */

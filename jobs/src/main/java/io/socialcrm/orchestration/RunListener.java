@@ -11,7 +11,8 @@ public interface RunListener {
   /** A step's own figures (rows merged, links changed, ...), once it is done. */
   default void stepMetrics(Step step, java.util.Map<String, Object> metrics) {}
 
-  default void stepFinished(int n, int of, Step step, long durationMs) {}
+  /** A step is done: its wall time, what it counted and whether it ran or found nothing to do. */
+  default void stepFinished(int n, int of, Step step, StepWork work) {}
 
   RunListener NONE = new RunListener() {};
 }

@@ -25,7 +25,8 @@ public record RunReport(
     @JsonProperty("sources") List<SourceCounts> sources,
     @JsonProperty("totals") Totals totals,
     @JsonProperty("error") String error,
-    @JsonProperty("step_metrics") Map<String, Map<String, Object>> stepMetrics) {
+    @JsonProperty("step_metrics") Map<String, Map<String, Object>> stepMetrics,
+    @JsonProperty("step_work") Map<String, StepWork> stepWork) {
 
   public static final String RUNNING = "running";
   public static final String SUCCEEDED = "succeeded";
@@ -41,11 +42,12 @@ public record RunReport(
       @JsonProperty("quarantined") long quarantined,
       @JsonProperty("erased") long erased,
       @JsonProperty("quarantine_reasons") Map<String, Long> quarantineReasons,
-      @JsonProperty("duration_ms") long durationMs) {
+      @JsonProperty("duration_ms") long durationMs,
+      @JsonProperty("status") String status) {
 
     public static SourceCounts of(InputResult r) {
       return new SourceCounts(r.input(), r.source(), r.files(), r.read(), r.loaded(), r.quarantined(), r.erased(),
-          r.quarantineReasons(), r.durationMs());
+          r.quarantineReasons(), r.durationMs(), r.status());
     }
   }
 

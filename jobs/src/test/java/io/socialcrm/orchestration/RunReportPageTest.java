@@ -35,11 +35,19 @@ class RunReportPageTest {
     durations.put("marts", 52_000L);
     List<RunReport.SourceCounts> sources = List.of(
         new RunReport.SourceCounts("x_posts", "x", List.of(new InputResult.FileCount("x_posts/2026-11-02/a.jsonl", "2026-11-02", 120, 10, 0)),
-            120, 110, 10, 0, Map.of("bad_timestamp", 6L, "missing_required", 4L), 900),
-        new RunReport.SourceCounts("crm_orders", "crm", List.of(), 50, 49, 0, 1, Map.of(), 300));
+            120, 110, 10, 0, Map.of("bad_timestamp", 6L, "missing_required", 4L), 900, InputResult.LOADED),
+        new RunReport.SourceCounts("crm_orders", "crm", List.of(), 50, 49, 0, 1, Map.of(), 300, InputResult.LOADED));
+    Map<String, StepWork> work = new LinkedHashMap<>();
+    work.put("ingest", new StepWork(StepWork.RAN, 41_000L, 120, 60, 7, List.of("bronze.x_posts"), List.of("bronze.x_posts")));
+    work.put("conform", new StepWork(StepWork.UNCHANGED, 12_500L, 0, 0, 0, List.of(), List.of()));
     return new RunReport("2026-11-02_20261203T010000_00ab", "2026-11-02", List.of("2026-11-02"),
         List.of("ingest", "conform", "identity", "marts"), status, "2026-12-03T01:00:00Z", "2026-12-03T01:02:15Z",
-        "/lake", "/landing", durations, sources, RunReport.Totals.of(sources), error, Map.of());
+        "/lake", "/landing", durations, sources, RunReport.Totals.of(sources), error, Map.of(), work);
+  }
+
+  /** A regular expression for consecutive table cells holding these texts. */
+  private static String cells(String... texts) {
+    return String.join("", java.util.Arrays.stream(texts).map(t -> "<td[^>]*>" + Pattern.quote(t) + "</td>").toList());
   }
 
   private static ReportFigures figures() {
@@ -94,6 +102,10 @@ class RunReportPageTest {
     expected.put("steps", 4);           // one bar per step
     assertEquals(expected, bars(dom));
     assertTrue(dom.contains("bad_timestamp"), "the quarantine reasons are listed");
+    assertTrue(Pattern.compile(cells("ingest", "ran", "41.0", "120", "60", "7", "1", "1")).matcher(dom).find(),
+        "the work table gives each step's jobs, executions, commits and tables");
+    assertTrue(Pattern.compile(cells("conform", "unchanged", "12.5", "0")).matcher(dom).find(),
+        "a step that found nothing to do says so");
     assertTrue(dom.contains("→ next 30.0 %"), "the funnel shows the conversion to the next stage");
     assertTrue(dom.contains("Built by this run's marts step."), "the funnel says which run built it");
     assertTrue(dom.contains("Built by this run's identity step."), "the identity figures say which run built them");
@@ -125,7 +137,7 @@ class RunReportPageTest {
     RunReport full = report(RunReport.SUCCEEDED, null);
     RunReport ingestOnly = new RunReport(full.runId(), full.date(), full.dates(), List.of("ingest"), full.status(),
         full.startedAt(), full.finishedAt(), full.lake(), full.landing(), Map.of("ingest", 41_000L), full.sources(),
-        full.totals(), null, Map.of());
+        full.totals(), null, Map.of(), Map.of());
     String dom = render(ingestOnly, figures());
 
     assertTrue(dom.contains("data-rendered=\"true\""), "the page's script ran to its end");

@@ -1,0 +1,22 @@
+package io.socialcrm.orchestration;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The work one step of a run did: whether it ran ({@link #RAN}) or found its inputs as it last left them
+ * ({@link #UNCHANGED}), its wall time, the Spark jobs and SQL executions it started, the Delta commits it made, and
+ * the lake tables it scanned and wrote ("layer.table").
+ */
+public record StepWork(
+    @JsonProperty("status") String status,
+    @JsonProperty("wall_ms") long wallMs,
+    @JsonProperty("spark_jobs") long sparkJobs,
+    @JsonProperty("sql_executions") long sqlExecutions,
+    @JsonProperty("delta_commits") long deltaCommits,
+    @JsonProperty("tables_read") List<String> tablesRead,
+    @JsonProperty("tables_written") List<String> tablesWritten) {
+
+  public static final String RAN = "ran";
+  public static final String UNCHANGED = "unchanged";
+}
