@@ -12,6 +12,7 @@ import io.socialcrm.lake.Lake;
 import io.socialcrm.orchestration.PipelineRunner;
 import io.socialcrm.orchestration.RunReport;
 import io.socialcrm.orchestration.Step;
+import io.socialcrm.orchestration.StepWork;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code benchmark nightly}: the pipeline's speed as its users meet it. On a scale's generated data of
  * {@code days + 1} days it times (1) the backfill of the first {@code days} days into a new lake, as
  * {@code backfill} runs it, (2) the nightly run of the next day with all steps on that lake, per step, and (3) a
- * rerun of that day (which recomputes and commits nothing). Each result is appended to
+ * rerun of that day (which finds every step unchanged and commits nothing), with the Spark jobs and Delta commits
+ * of (2) and (3). Each result is appended to
  * {@code <work>/nightly.tsv}, and the growth from the smallest scale measured is printed as ratios, so how the
  * costs grow from small to medium to large is read off one table. A benchmark, never a test.
  */
@@ -38,14 +40,19 @@ final class NightlyBenchmark {
   private static final String RESULTS = "nightly.tsv";
   private static final List<String> STEPS = Step.parse(null).stream().map(Step::id).toList();
 
-  /** One measurement: the data it ran on and the seconds each phase took. */
+  /**
+   * One measurement: the data it ran on, the seconds each phase took, and the Spark jobs and Delta commits of the
+   * night and of its rerun (summed over the steps).
+   */
   record Result(String scale, int days, long customers, long profiles, long interactions, double backfillSec,
-                double nightSec, Map<String, Double> nightStepSec, double rerunSec) {
+                double nightSec, Map<String, Double> nightStepSec, double rerunSec, long nightJobs, long nightCommits,
+                long rerunJobs, long rerunCommits) {
     String tsv() {
       List<String> cells = new ArrayList<>(List.of(scale, Integer.toString(days), Long.toString(customers),
           Long.toString(profiles), Long.toString(interactions), seconds(backfillSec), seconds(nightSec)));
       STEPS.forEach(s -> cells.add(seconds(nightStepSec.getOrDefault(s, 0.0))));
       cells.add(seconds(rerunSec));
+      List.of(nightJobs, nightCommits, rerunJobs, rerunCommits).forEach(n -> cells.add(Long.toString(n)));
       return String.join("\t", cells);
     }
 
@@ -54,6 +61,7 @@ final class NightlyBenchmark {
           "backfill_s", "night_s"));
       STEPS.forEach(s -> cells.add("night_" + s + "_s"));
       cells.add("rerun_s");
+      cells.addAll(List.of("night_jobs", "night_commits", "rerun_jobs", "rerun_commits"));
       return String.join("\t", cells);
     }
 
@@ -63,9 +71,14 @@ final class NightlyBenchmark {
       for (int i = 0; i < STEPS.size(); i++) {
         steps.put(STEPS.get(i), Double.parseDouble(c[7 + i]));
       }
+      int n = 8 + STEPS.size(); // rows recorded before the counts were added have none: -1
+      long[] counts = new long[4];
+      for (int i = 0; i < 4; i++) {
+        counts[i] = c.length > n + i ? Long.parseLong(c[n + i]) : -1;
+      }
       return new Result(c[0], Integer.parseInt(c[1]), Long.parseLong(c[2]), Long.parseLong(c[3]),
           Long.parseLong(c[4]), Double.parseDouble(c[5]), Double.parseDouble(c[6]), steps,
-          Double.parseDouble(c[7 + STEPS.size()]));
+          Double.parseDouble(c[7 + STEPS.size()]), counts[0], counts[1], counts[2], counts[3]);
     }
   }
 
@@ -117,7 +130,9 @@ final class NightlyBenchmark {
     Result result = new Result(name, days,
         SilverTables.CUSTOMERS.read(spark, lake).where(col("is_current")).count(),
         SilverTables.SOCIAL_PROFILES.read(spark, lake).where(col("is_current")).count(),
-        SilverTables.INTERACTIONS.read(spark, lake).count(), backfill, nightSec, stepSec, rerunSec);
+        SilverTables.INTERACTIONS.read(spark, lake).count(), backfill, nightSec, stepSec, rerunSec,
+        total(nightly, StepWork::sparkJobs), total(nightly, StepWork::deltaCommits), total(rerun, StepWork::sparkJobs),
+        total(rerun, StepWork::deltaCommits));
     record(result);
     return result;
   }
@@ -132,14 +147,16 @@ final class NightlyBenchmark {
     }
     results.sort(java.util.Comparator.comparingLong(Result::interactions));
     Result base = results.get(0);
-    System.out.printf("%-7s %5s %9s %9s %12s %11s %9s  %s %9s  %-32s%n", "scale", "days", "customers", "profiles",
-        "interactions", "backfill s", "night s", String.join(" ", STEPS.stream().map(s -> String.format("%8s", s)).toList()),
-        "rerun s", "growth vs " + base.scale() + " (data, backfill, night)");
+    System.out.printf("%-7s %5s %9s %9s %12s %11s %9s  %s %9s %19s %19s  %-32s%n", "scale", "days", "customers",
+        "profiles", "interactions", "backfill s", "night s",
+        String.join(" ", STEPS.stream().map(s -> String.format("%8s", s)).toList()), "rerun s", "night jobs/commits",
+        "rerun jobs/commits", "growth vs " + base.scale() + " (data, backfill, night)");
     for (Result r : results) {
       StringBuilder steps = new StringBuilder();
       STEPS.forEach(s -> steps.append(String.format("%8.1f ", r.nightStepSec().getOrDefault(s, 0.0))));
-      System.out.printf("%-7s %5d %,9d %,9d %,12d %11.1f %9.1f  %s%9.1f  x%.1f, x%.1f, x%.1f%n", r.scale(), r.days(),
-          r.customers(), r.profiles(), r.interactions(), r.backfillSec(), r.nightSec(), steps, r.rerunSec(),
+      System.out.printf("%-7s %5d %,9d %,9d %,12d %11.1f %9.1f  %s%9.1f %19s %19s  x%.1f, x%.1f, x%.1f%n", r.scale(),
+          r.days(), r.customers(), r.profiles(), r.interactions(), r.backfillSec(), r.nightSec(), steps, r.rerunSec(),
+          r.nightJobs() + "/" + r.nightCommits(), r.rerunJobs() + "/" + r.rerunCommits(),
           (double) r.interactions() / base.interactions(), r.backfillSec() / base.backfillSec(),
           r.nightSec() / base.nightSec());
     }
@@ -156,8 +173,13 @@ final class NightlyBenchmark {
 
   private static String steps(RunReport r) {
     StringBuilder out = new StringBuilder();
-    r.stepDurationsMs().forEach((s, ms) -> out.append(String.format("%s %.1fs  ", s, ms / 1000.0)));
+    r.stepWork().forEach((s, w) -> out.append(String.format("%s %s %.1fs (%d jobs, %d commits)  ", s, w.status(),
+        w.wallMs() / 1000.0, w.sparkJobs(), w.deltaCommits())));
     return out.toString().trim();
+  }
+
+  private static long total(RunReport r, java.util.function.ToLongFunction<StepWork> count) {
+    return r.stepWork().values().stream().mapToLong(count).sum();
   }
 
   private static String seconds(double s) {

@@ -379,10 +379,9 @@ public final class BronzeIngestJob {
           .partitionBy(BronzeTables.INGEST_DATE)
           .option("replaceWhere", where)
           .save(path);
-      // A non-empty write always commits; its metrics say how many rows it wrote.
-      Map<String, String> metrics = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").head().getJavaMap(0);
-      String n = metrics == null ? null : metrics.get("numOutputRows");
-      return n == null ? 0L : Long.parseLong(n);
+      // A non-empty write always commits; its metrics say how many rows it wrote (read from its log entry).
+      io.socialcrm.lake.TableVersions.Commit commit = new io.socialcrm.lake.TableVersions(lake).lastCommit(path);
+      return commit == null ? 0L : commit.metric("numOutputRows");
     } catch (SocialCrmException e) {
       throw e;
     } catch (Exception e) {

@@ -18,7 +18,7 @@ public final class TableVersions {
   public static final List<String> MAINTENANCE_OPERATIONS = List.of("OPTIMIZE", "VACUUM START", "VACUUM END");
 
   private static final Pattern COMMIT = Pattern.compile("(\\d{20})\\.json");
-  private static final Pattern OPERATION = Pattern.compile("\"commitInfo\"\\s*:\\s*\\{.*?\"operation\"\\s*:\\s*\"([^\"]+)\"");
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final Lake lake;
 
@@ -67,18 +67,52 @@ public final class TableVersions {
         .map(Map.Entry::getKey).sorted().toList();
   }
 
+  /** What a commit did: its operation (WRITE, MERGE, OPTIMIZE, ...) and Delta's metrics of it. */
+  public record Commit(long version, String operation, Map<String, String> metrics) {
+    public long metric(String name) {
+      String v = metrics.get(name);
+      return v == null ? 0L : Long.parseLong(v);
+    }
+  }
+
+  /**
+   * The commit of the given version, from the {@code commitInfo} of its log file: what a write did is read there, not
+   * from a second pass over the table. Null when the version's log file is gone or has no commit info.
+   */
+  public Commit commit(String path, long version) {
+    String text = lake.readText(Lake.join(path, "_delta_log", String.format("%020d.json", version)));
+    if (text == null) {
+      return null;
+    }
+    try {
+      for (String line : text.split("\n")) {
+        com.fasterxml.jackson.databind.JsonNode info = JSON.readTree(line).get("commitInfo");
+        if (info != null) {
+          Map<String, String> metrics = new TreeMap<>();
+          info.path("operationMetrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asText()));
+          return new Commit(version, info.path("operation").asText(null), metrics);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw io.socialcrm.common.Errors.io("cannot read the log of " + path, e);
+    }
+    return null;
+  }
+
+  /** The table's newest commit (null for a table that does not exist). */
+  public Commit lastCommit(String path) {
+    long v = latest(path);
+    return v == NONE ? null : commit(path, v);
+  }
+
   /**
    * Whether the commits after {@code from} up to {@code to} are all maintenance (OPTIMIZE, VACUUM), which change no
    * row: read from each commit's {@code commitInfo}. A missing commit file (cleaned up log) is not maintenance.
    */
   public boolean onlyMaintenance(String path, long from, long to) {
     for (long v = from + 1; v <= to; v++) {
-      String file = Lake.join(path, "_delta_log", String.format("%020d.json", v));
-      if (!lake.exists(file)) {
-        return false;
-      }
-      Matcher m = OPERATION.matcher(lake.readText(file));
-      if (!m.find() || !MAINTENANCE_OPERATIONS.contains(m.group(1))) {
+      Commit c = commit(path, v);
+      if (c == null || !MAINTENANCE_OPERATIONS.contains(c.operation())) {
         return false;
       }
     }

@@ -162,13 +162,11 @@ public final class GoldWriter {
       merge = merge.whenMatched(changed).updateAll();
     }
     merge.whenNotMatched().insertAll().execute();
-    Row metrics = DeltaTable.forPath(next.sparkSession(), path).history(1)
-        .select("operation", "operationMetrics").first();
+    // What the MERGE did, from its own log entry (no second pass over the table).
+    io.socialcrm.lake.TableVersions.Commit commit = new io.socialcrm.lake.TableVersions(lake).lastCommit(path);
     long touched = 0;
-    if ("MERGE".equals(metrics.getString(0))) {
-      java.util.Map<String, String> m = metrics.getJavaMap(1);
-      touched = Long.parseLong(m.getOrDefault("numTargetRowsInserted", "0"))
-          + Long.parseLong(m.getOrDefault("numTargetRowsUpdated", "0"));
+    if (commit != null && "MERGE".equals(commit.operation())) {
+      touched = commit.metric("numTargetRowsInserted") + commit.metric("numTargetRowsUpdated");
     }
     return new Written(table.name(), touched, touched > 0, 0);
   }

@@ -163,7 +163,7 @@ public final class PipelineRunner {
 
   /** Writes the HTML report beside the JSON, with the figures the lake holds as of the run's date. */
   private void writePage(RunReport report, LocalDate date) {
-    lake.writeText(pagePath(report.runId()), RunReportPage.render(report, ReportFigures.read(spark, lake, date)));
+    lake.writeText(pagePath(report.runId()), RunReportPage.render(report, ReportFigures.readCached(spark, lake, date)));
   }
 
   public String pagePath(String runId) {

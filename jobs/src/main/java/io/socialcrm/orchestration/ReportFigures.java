@@ -79,15 +79,53 @@ public record ReportFigures(
     return new ReportFigures(date.toString(), List.of(), List.of(), List.of(), List.of());
   }
 
+  /** The tables the figures are read from. */
+  private static List<LakeTable> sources() {
+    return List.of(GoldTables.load("funnel_daily").table(), GoldTables.load("campaign_roi").table(),
+        SilverTables.SOCIAL_PROFILES.table(), IdentityTables.LINKS, IdentityTables.REVIEW);
+  }
+
+  /** The figures last read, and what they were read from (date and table versions). */
+  record Cached(@JsonProperty("key") String key, @JsonProperty("figures") ReportFigures figures) {}
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /**
+   * The figures as of {@code date}: those last read when the date and every source table's version are the same
+   * (a rerun that changed nothing reads no table), else read anew and kept in {@code <lake>/_state/report_figures.json}.
+   */
+  public static ReportFigures readCached(SparkSession spark, Lake lake, LocalDate date) {
+    io.socialcrm.lake.TableVersions versions = new io.socialcrm.lake.TableVersions(lake);
+    String key = date + " " + versions.latest(sources().stream().map(lake::path).toList());
+    String file = Lake.join(lake.root(), "_state", "report_figures.json");
+    String text = lake.readText(file);
+    try {
+      Cached cached = text == null ? null : JSON.readValue(text, Cached.class);
+      if (cached != null && key.equals(cached.key())) {
+        return cached.figures();
+      }
+    } catch (java.io.IOException e) {
+      // unreadable: read the figures again
+    }
+    ReportFigures figures = read(spark, lake, date);
+    try {
+      lake.writeText(file, JSON.writeValueAsString(new Cached(key, figures)));
+    } catch (java.io.IOException e) {
+      throw io.socialcrm.common.Errors.io("cannot write " + file, e);
+    }
+    return figures;
+  }
+
   /** Reads the figures from the lake's gold and silver tables as of {@code date}. */
   public static ReportFigures read(SparkSession spark, Lake lake, LocalDate date) {
     Function<LakeTable, Dataset<Row>> table = t -> lake.isDeltaTable(lake.path(t))
         ? spark.read().format("delta").load(lake.path(t)) : null;
-    Dataset<Row> funnelDaily = table.apply(GoldTables.load("funnel_daily").table());
-    Dataset<Row> campaignRoi = table.apply(GoldTables.load("campaign_roi").table());
-    Dataset<Row> profiles = table.apply(SilverTables.SOCIAL_PROFILES.table());
-    Dataset<Row> links = table.apply(IdentityTables.LINKS);
-    Dataset<Row> review = table.apply(IdentityTables.REVIEW);
+    List<LakeTable> sources = sources();
+    Dataset<Row> funnelDaily = table.apply(sources.get(0));
+    Dataset<Row> campaignRoi = table.apply(sources.get(1));
+    Dataset<Row> profiles = table.apply(sources.get(2));
+    Dataset<Row> links = table.apply(sources.get(3));
+    Dataset<Row> review = table.apply(sources.get(4));
     boolean identityRan = profiles != null && links != null && review != null;
     return new ReportFigures(date.toString(),
         funnelDaily == null ? List.of() : funnel(funnelDaily, date).collectAsList().stream().map(r -> new FunnelStage(

@@ -100,10 +100,12 @@ class BronzeIngestJobTest extends SparkTestBase {
     before.count();
     qBefore.count();
     RunReport again = ingest(landing, lake, D1);
+    assertEquals(InputResult.UNCHANGED, byInput(again).get("x_posts").status(), "the files are as loaded");
+    RunReport forced = runner(landing, lake).run(List.of(D1), List.of(Step.INGEST), true, RunListener.NONE);
     assertEquals(6L, before.count());
     assertDataFrameNoOrderEquals(before, TableContent.of(session(), lake, "bronze", "x_posts"));
     assertDataFrameNoOrderEquals(qBefore, TableContent.of(session(), lake, "quarantine", "x"));
-    assertEquals(4L, byInput(again).get("x_posts").loaded());
+    assertEquals(4L, byInput(forced).get("x_posts").loaded());
   }
 
   @Test

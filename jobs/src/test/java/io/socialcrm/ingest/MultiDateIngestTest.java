@@ -11,10 +11,12 @@ import io.socialcrm.generate.SampleDataGenerator;
 import io.socialcrm.generate.Scale;
 import io.socialcrm.generate.Sizes;
 import io.socialcrm.lake.Lake;
+import io.socialcrm.lake.TableVersions;
 import io.socialcrm.orchestration.PipelineRunner;
 import io.socialcrm.orchestration.RunListener;
 import io.socialcrm.orchestration.RunReport;
 import io.socialcrm.orchestration.Step;
+import io.socialcrm.orchestration.StepWork;
 import io.socialcrm.privacy.ErasureJob;
 import io.socialcrm.privacy.ErasureSubject;
 import io.socialcrm.testing.SparkTestBase;
@@ -193,15 +195,23 @@ class MultiDateIngestTest extends SparkTestBase {
     PipelineRunner runner = runner(copy, lake);
     runner.run(DATES, List.of(Step.INGEST), RunListener.NONE);
     Map<String, List<String>> before = contents(lake);
-    runner.run(DATES, List.of(Step.INGEST), RunListener.NONE);
-    assertEquals(before, contents(lake), "a rerun gives the same tables");
+    TableVersions log = new TableVersions(new Lake(session(), lake.toString()));
+    Map<String, Long> versions = log.latest(log.allTables());
+    RunReport unchanged = runner.run(DATES, List.of(Step.INGEST), RunListener.NONE);
+    assertEquals(versions, log.latest(log.allTables()), "a rerun of unchanged files writes nothing");
+    unchanged.sources().forEach(s -> assertEquals(InputResult.UNCHANGED, s.status(), s.input()));
+    assertEquals(StepWork.UNCHANGED, unchanged.stepWork().get("ingest").status());
+    assertEquals(0L, unchanged.stepWork().get("ingest").sparkJobs(), "nothing read");
+    runner.run(DATES, List.of(Step.INGEST), true, RunListener.NONE);
+    assertEquals(before, contents(lake), "a forced rerun gives the same tables");
 
-    // An erased customer's records are dropped again when the dates are ingested again, and counted as erased.
+    // An erased customer's records are dropped again when the dates are ingested again (forced: the files are
+    // as they were), and counted as erased.
     String customer = session().read().format("delta").load(lake.resolve("bronze/orders").toString())
         .groupBy("customer_id").count().orderBy(functions.desc("count"), functions.col("customer_id")).head().getString(0);
     new ErasureJob(session(), new Lake(session(), lake.toString()), Clock.systemUTC())
         .erase(ErasureSubject.customer(customer), "test");
-    RunReport replay = runner.run(DATES, List.of(Step.INGEST), RunListener.NONE);
+    RunReport replay = runner.run(DATES, List.of(Step.INGEST), true, RunListener.NONE);
     Assertions.assertTrue(replay.totals().erased() > 0, "the erased customer's records are dropped");
     for (RunReport.SourceCounts s : replay.sources()) {
       assertEquals(s.read(), s.loaded() + s.quarantined() + s.erased(), s.input());
@@ -227,6 +237,68 @@ class MultiDateIngestTest extends SparkTestBase {
     RunReport.SourceCounts comments = rerun.sources().stream().filter(s -> s.input().equals("facebook_comments"))
         .findFirst().orElseThrow();
     Assertions.assertTrue(comments.files().stream().noneMatch(f -> f.date().equals(D2.toString())));
+  }
+
+  @Test
+  void aChangedOrLateFileReloadsItsSourceAndDateOnlyAndATouchedFileWithTheSameBytesDoesNot() throws IOException {
+    Path copy = newTempDir("landing-changes");
+    copyTree(landing(), copy);
+    Path lakeDir = newTempDir("changes-lake");
+    PipelineRunner runner = runner(copy, lakeDir);
+    RunReport first = runner.run(DATES, List.of(Step.INGEST), RunListener.NONE);
+    long readDay2 = first.sources().stream().filter(s -> s.input().equals("facebook_comments"))
+        .flatMap(s -> s.files().stream()).filter(f -> f.date().equals(D2.toString())).mapToLong(f -> f.read()).sum();
+    Lake lake = new Lake(session(), lakeDir.toString());
+    TableVersions log = new TableVersions(lake);
+
+    // Touched, same bytes: the hash says it is the file that was loaded.
+    Path comments = firstFile(copy.resolve("facebook_comments").resolve(D2.toString()));
+    Files.setLastModifiedTime(comments, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    Map<String, Long> before = log.latest(log.allTables());
+    RunReport touched = runner.run(DATES, List.of(Step.INGEST), RunListener.NONE);
+    assertEquals(before, log.latest(log.allTables()));
+    touched.sources().forEach(s -> assertEquals(InputResult.UNCHANGED, s.status(), s.input()));
+
+    // A comment withdrawn from day 2's file: facebook's day 2 is reloaded (all its inputs, one commit each), only it.
+    List<String> lines = Files.readAllLines(comments);
+    Files.write(comments, lines.subList(0, lines.size() - 1));
+    Path bronze = lakeDir.resolve("bronze/facebook_comments");
+    long day1 = countOn(bronze, D1);
+    RunReport changed = runner.run(DATES, List.of(Step.INGEST), RunListener.NONE);
+    for (RunReport.SourceCounts s : changed.sources()) {
+      assertEquals(s.source().equals("facebook") ? InputResult.LOADED : InputResult.UNCHANGED, s.status(), s.input());
+      s.files().forEach(f -> assertEquals(D2.toString(), f.date(), "only the changed date is read: " + f.file()));
+    }
+    List<String> moved = TableVersions.moved(before, log.latest(log.allTables())).stream()
+        .map(p -> p.substring(lake.root().length() + 1)).toList();
+    assertEquals(List.of("bronze/facebook_comments", "bronze/facebook_posts", "bronze/facebook_reactions"),
+        moved.stream().filter(t -> t.startsWith("bronze/")).toList());
+    Assertions.assertTrue(moved.stream().allMatch(t -> t.startsWith("bronze/facebook") || t.equals("quarantine/facebook")),
+        moved.toString());
+    assertEquals(day1, countOn(bronze, D1));
+    RunReport.SourceCounts reloaded = changed.sources().stream().filter(s -> s.input().equals("facebook_comments"))
+        .findFirst().orElseThrow();
+    Assertions.assertTrue(reloaded.read() < readDay2, "fewer records on day 2: " + reloaded.read() + " < " + readDay2);
+    assertEquals(reloaded.read(), countOn(bronze, D2) + reloaded.quarantined(), "day 2 reloaded and reconciled");
+
+    // A file landing late for day 1 is taken in by the next run over day 1: X's day 1, nothing else.
+    Path posts = copy.resolve("x_posts").resolve(D1.toString());
+    Files.copy(firstFile(copy.resolve("x_posts").resolve(D3.toString())), posts.resolve("late-part.jsonl"));
+    Map<String, Long> beforeLate = log.latest(log.allTables());
+    RunReport late = runner.run(DATES, List.of(Step.INGEST), RunListener.NONE);
+    for (RunReport.SourceCounts s : late.sources()) {
+      assertEquals(s.source().equals("x") ? InputResult.LOADED : InputResult.UNCHANGED, s.status(), s.input());
+    }
+    Assertions.assertTrue(late.sources().stream().filter(s -> s.input().equals("x_posts")).findFirst().orElseThrow()
+        .files().stream().anyMatch(f -> f.file().endsWith("late-part.jsonl") && f.date().equals(D1.toString())));
+    Assertions.assertTrue(TableVersions.moved(beforeLate, log.latest(log.allTables())).stream()
+        .allMatch(p -> p.contains("/bronze/x_") || p.endsWith("/quarantine/x")));
+  }
+
+  private static Path firstFile(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
+    }
   }
 
   private long countOn(Path table, LocalDate date) {

@@ -15,11 +15,14 @@ import io.socialcrm.generate.SampleDataGenerator;
 import io.socialcrm.generate.Scale;
 import io.socialcrm.generate.Sizes;
 import io.socialcrm.lake.DeclaredTable;
+import io.socialcrm.ingest.InputResult;
 import io.socialcrm.lake.Lake;
+import io.socialcrm.lake.TableVersions;
 import io.socialcrm.orchestration.PipelineRunner;
 import io.socialcrm.orchestration.RunListener;
 import io.socialcrm.orchestration.RunReport;
 import io.socialcrm.orchestration.Step;
+import io.socialcrm.orchestration.StepWork;
 import io.socialcrm.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The marts step end to end on generated data run through every step: each mart is built, the money adds up,
- * a rerun commits nothing, and a new day rewrites only the days it touches.
+ * a new day rewrites only the days it touches, the run counts each step's work, and a rerun with nothing new skips
+ * every step and commits nothing (forced, the marts still commit nothing).
  */
 class MartsJobTest extends SparkTestBase {
   private static final Sizes TINY = Sizes.of(300, 900, 6_000, 3);
@@ -72,8 +76,31 @@ class MartsJobTest extends SparkTestBase {
     assertEquals(sovDay1Rows, read(lake, MartsJob.SHARE_OF_VOICE)
         .where(col("date").equalTo(java.sql.Date.valueOf(DAY1))).orderBy("platform", "brand").collectAsList());
 
+    // The night again with nothing new: every step finds its inputs as it left them and does nothing.
+    TableVersions log = new TableVersions(lake);
+    Map<String, Long> everyTable = log.latest(log.allTables());
+    Assertions.assertTrue(everyTable.size() > 40, "bronze, quarantine, silver and gold tables: " + everyTable.keySet());
+    RunReport noop = runner.run(DAY2, Step.parse(null), RunListener.NONE);
+    assertEquals(everyTable, log.latest(log.allTables()), "a rerun with nothing new commits nothing to any table");
+    noop.sources().forEach(s -> assertEquals(InputResult.UNCHANGED, s.status(), s.input()));
+    for (String step : List.of("ingest", "conform", "identity", "marts")) {
+      StepWork w = noop.stepWork().get(step);
+      assertEquals(StepWork.UNCHANGED, w.status(), step);
+      assertEquals(List.of(0L, 0L, 0L), List.of(w.sparkJobs(), w.deltaCommits(), (long) w.tablesWritten().size()), step);
+    }
+    // The night's own work was counted: jobs, commits and the tables each step read and wrote.
+    StepWork marts = second.stepWork().get("marts");
+    Assertions.assertTrue(marts.sparkJobs() > 0 && marts.deltaCommits() > 0, marts.toString());
+    Assertions.assertTrue(marts.tablesRead().containsAll(List.of("silver.interactions", "silver.identity_links")),
+        marts.tablesRead().toString());
+    Assertions.assertTrue(marts.tablesWritten().contains("gold.post_signals"), marts.tablesWritten().toString());
+    assertEquals(second.stepWork().get("ingest").deltaCommits(), second.stepWork().get("ingest").tablesWritten().size(),
+        "ingest commits each table it writes once");
+
+    // Forced, the marts recompute from the same silver and still commit nothing.
     Map<String, Long> versions = versions(lake);
-    RunReport rerun = runner.run(DAY2, List.of(Step.MARTS), RunListener.NONE);
+    RunReport rerun = runner.run(List.of(DAY2), List.of(Step.MARTS), true, RunListener.NONE);
+    assertEquals(StepWork.RAN, rerun.stepWork().get("marts").status());
     assertEquals(versions, versions(lake), "a rerun over unchanged silver commits nothing to any mart");
     Map<String, Object> metrics = rerun.stepMetrics().get("marts");
     assertEquals(false, metrics.get("care_queue_changed"));
