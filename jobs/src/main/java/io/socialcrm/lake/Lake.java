@@ -126,16 +126,6 @@ public final class Lake {
     }
   }
 
-  /** Deletes a file (or a folder with what it holds); nothing when it does not exist. */
-  public void delete(String path) {
-    try {
-      Path p = new Path(path);
-      p.getFileSystem(hadoop).delete(p, true);
-    } catch (IOException e) {
-      throw Errors.io("cannot delete " + path, e);
-    }
-  }
-
   /** A small text file's whole content (UTF-8), or null when it does not exist. */
   public String readText(String file) {
     try {

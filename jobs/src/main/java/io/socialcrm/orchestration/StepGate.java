@@ -69,11 +69,6 @@ public final class StepGate {
     }
   }
 
-  /** Forgets the step's state, so that its next run does its work whatever the tables say. */
-  public void clear() {
-    lake.delete(file());
-  }
-
   private State read() {
     String text = lake.readText(file());
     if (text == null) {
