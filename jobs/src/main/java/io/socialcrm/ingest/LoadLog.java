@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.socialcrm.common.CodeVersion;
 import io.socialcrm.common.Errors;
 import io.socialcrm.contracts.Contract;
 import io.socialcrm.lake.Lake;
@@ -21,7 +22,8 @@ import java.util.TreeMap;
  * What ingest loaded per input and landing date, as COPY INTO and Auto Loader keep their loaded files: each file's
  * path, size, modification time and SHA-256, and the contract it was checked against, in
  * {@code <lake>/_state/ingest/<yyyy-mm-dd>.json}. A date whose files are all as loaded (same paths; same size, and
- * the same modification time or else the same content) under the same contract is not read or written again; an
+ * the same modification time or else the same content) under the same contract and build ({@link CodeVersion}) is
+ * not read or written again; an
  * added, changed or removed file reloads the date. Written only after the date's tables are committed, so a load
  * that failed is redone.
  */
@@ -110,6 +112,8 @@ public final class LoadLog {
         contract.keys(), contract.columns(), contract.rules(), contract.jdbc() == null ? null : new TreeMap<>(contract.jdbc()));
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      // and the code that checks it: a new build reloads a date it runs
+      sha.update(CodeVersion.fingerprint().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(sha.digest(sorted.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

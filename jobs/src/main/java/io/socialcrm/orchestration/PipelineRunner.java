@@ -2,6 +2,7 @@ package io.socialcrm.orchestration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.socialcrm.common.CodeVersion;
 import io.socialcrm.common.Errors;
 import io.socialcrm.common.Setting;
 import io.socialcrm.common.Settings;
@@ -147,6 +148,8 @@ public final class PipelineRunner {
       case MARTS -> date + " " + MartSettings.from(settings);
       default -> throw new IllegalStateException("no gate for step " + step);
     };
+    // The code is an input too: a new build recomputes.
+    key = key == null ? null : key + " " + CodeVersion.fingerprint();
     StepGate gate = new StepGate(lake, step.id());
     if (!force && key != null && gate.unchanged(key, StepTables.watched(lake, step))) {
       return false;
