@@ -54,7 +54,7 @@ class BackfillCommandTest extends SparkTestBase {
     Assertions.assertTrue(r.out().contains("== dates 2026-11-01 to 2026-11-02 (1 of 1"), r.out());
     Assertions.assertTrue(r.out().contains("(2026-11-01 to 2026-11-02, 2 dates) succeeded"), r.out());
     // The summary table sums both dates: x_posts has 1 file of 6 lines on day 1 and 1 of 2 on day 2.
-    Assertions.assertTrue(r.out().matches("(?s).*\\| x\\s+\\| x_posts\\s+\\|\\s+2 \\|\\s+8 \\|\\s+6 \\|\\s+2 \\|.*"), r.out());
+    Assertions.assertTrue(r.out().matches("(?s).*\\| x\\s+\\| x_posts\\s+\\| loaded\\s+\\|\\s+2 \\|\\s+8 \\|\\s+6 \\|\\s+2 \\|.*"), r.out());
 
     List<RunReport> runs = reports(lake);
     assertEquals(1, runs.size());

@@ -65,7 +65,9 @@ class SocialCrmCliTest extends SparkTestBase {
     Assertions.assertTrue(run.out().contains("[step 1 of 4] ingest"), run.out());
     Assertions.assertTrue(run.out().contains("[step 3 of 4] identity done"), run.out());
     Assertions.assertTrue(run.out().contains("[step 4 of 4] marts done"), run.out());
-    Assertions.assertTrue(run.out().matches("(?s).*\\| x\\s+\\| x_posts\\s+\\|\\s+1 \\|\\s+6 \\|\\s+4 \\|\\s+2 \\|.*"), run.out());
+    Assertions.assertTrue(run.out().matches("(?s).*\\| x\\s+\\| x_posts\\s+\\| loaded\\s+\\|\\s+1 \\|\\s+6 \\|\\s+4 \\|\\s+2 \\|.*"), run.out());
+    Assertions.assertTrue(run.out().matches("(?s).*step marts\\s+ran\\s+[0-9.]+s\\s+[1-9][0-9]* Spark jobs, [0-9]+ SQL executions, [1-9][0-9]* Delta commits.*"),
+        "the summary gives each step's work: " + run.out());
     Result sql = cli("sql", "SELECT count(*) AS n FROM bronze.x_posts WHERE _ingest_date = '2026-11-01'", "--lake", lake.toString());
     assertEquals(0, sql.code(), sql.err());
     Assertions.assertTrue(sql.out().matches("(?s).*\\|\\s+4 \\|.*"), sql.out());

@@ -75,8 +75,13 @@ final class ErasureFixture {
   }
 
   static RunReport ingest(SparkSession spark, Path landing, Path lake) {
+    return ingest(spark, landing, lake, false);
+  }
+
+  /** Ingests D1; {@code force} reloads files the load log has as loaded already. */
+  static RunReport ingest(SparkSession spark, Path landing, Path lake, boolean force) {
     Settings s = Settings.defaults().with(Setting.LANDING, landing.toString()).with(Setting.LAKE, lake.toString());
-    return new PipelineRunner(spark, s, Clock.systemUTC()).run(D1, List.of(Step.INGEST), RunListener.NONE);
+    return new PipelineRunner(spark, s, Clock.systemUTC()).run(List.of(D1), List.of(Step.INGEST), force, RunListener.NONE);
   }
 
   /** Hand-made silver and gold tables using the conventions (customer_id, platform + profile_id, profile_key). */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.delta.tables.DeltaTable;
 import io.socialcrm.lake.Lake;
+import io.socialcrm.ingest.InputResult;
 import io.socialcrm.orchestration.RunReport;
 import io.socialcrm.testing.SparkTestBase;
 import java.io.IOException;
@@ -146,7 +147,13 @@ class ErasureJobTest extends SparkTestBase {
     erase(ErasureSubject.customer(CUSTOMER));
     Map<String, Long> afterErasure = counts();
 
-    RunReport replay = ErasureFixture.ingest(session(), landing, lake);
+    // The files are as loaded: the rerun leaves every table alone.
+    RunReport rerun = ErasureFixture.ingest(session(), landing, lake);
+    assertEquals(afterErasure, counts());
+    rerun.sources().forEach(c -> assertEquals(InputResult.UNCHANGED, c.status(), c.input()));
+
+    // Forced, the same files are read again: the person's records are dropped before bronze and quarantine.
+    RunReport replay = ErasureFixture.ingest(session(), landing, lake, true);
 
     assertEquals(RunReport.SUCCEEDED, replay.status());
     assertEquals(afterErasure, counts(), "a replay of the same files gives the tables as the erasure left them");
