@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -178,7 +179,7 @@ final class NightlyBenchmark {
     return out.toString().trim();
   }
 
-  private static long total(RunReport r, java.util.function.ToLongFunction<StepWork> count) {
+  private static long total(RunReport r, ToLongFunction<StepWork> count) {
     return r.stepWork().values().stream().mapToLong(count).sum();
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -50,7 +51,7 @@ public final class CodeVersion {
       } else {
         try (ZipFile jar = new ZipFile(source.toFile())) {
           for (ZipEntry e : jar.stream().filter(e -> !e.isDirectory() && own(e.getName()))
-              .sorted(java.util.Comparator.comparing(ZipEntry::getName)).toList()) {
+              .sorted(Comparator.comparing(ZipEntry::getName)).toList()) {
             try (InputStream in = jar.getInputStream(e)) {
               add(sha, e.getName(), in.readAllBytes());
             }

@@ -246,7 +246,6 @@ public final class IdentityJob {
   }
 
   /** A hash of the match configuration and the nickname list: a stored model fits only the configuration it had. */
-  /** The SHA-256 of the match configuration and the nickname table: a model is fitted once per fingerprint. */
   public static String configFingerprint() {
     try {
       java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");

@@ -10,20 +10,23 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
-import io.socialcrm.common.Futures;
 import io.socialcrm.common.Errors;
+import io.socialcrm.common.Futures;
 import io.socialcrm.common.SocialCrmException;
 import io.socialcrm.contracts.Contract;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.LakeTable;
+import io.socialcrm.lake.TableVersions;
 import io.socialcrm.privacy.ReplayGuard;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,28 +90,26 @@ public final class BronzeIngestJob {
     if (days.isEmpty()) {
       throw new IllegalArgumentException("no date to ingest");
     }
-    List<Contract> fromFiles = contracts.stream().filter(c -> crmDatabase == null || !c.isCrm()).toList();
+    List<Contract> fromFiles = contracts.stream().filter(c -> !fromDatabase(c)).toList();
     if (!fromFiles.isEmpty()) {
       days.forEach(d -> landing.requireData(fromFiles, d));
     }
     Map<String, List<Contract>> contractsBySource = new LinkedHashMap<>();
     contracts.forEach(c -> contractsBySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(c));
     Map<String, List<LocalDate>> daysBySource = new LinkedHashMap<>();
-    Map<LocalDate, Map<String, LoadLog.InputEntry>> loads = new java.util.TreeMap<>();
+    Map<LocalDate, Map<String, LoadLog.InputEntry>> loads = new TreeMap<>();
     for (LocalDate day : days) {
       Map<String, LoadLog.InputEntry> logged = loadLog.read(day);
       contractsBySource.forEach((source, cs) -> {
-        boolean unchanged = !force && cs.stream().allMatch(c -> !(c.isCrm() && crmDatabase != null)
-            && lake.isDeltaTable(lake.path(BronzeTables.bronze(c)))
-            && loadLog.unchanged(c, landing.files(c, day), logged.get(c.name())));
+        Map<Contract, List<String>> files = new LinkedHashMap<>();
+        cs.stream().filter(c -> !fromDatabase(c)).forEach(c -> files.put(c, landing.files(c, day)));
+        boolean unchanged = !force && files.size() == cs.size() && files.entrySet().stream().allMatch(e ->
+            lake.isDeltaTable(lake.path(BronzeTables.bronze(e.getKey())))
+                && loadLog.unchanged(e.getKey(), e.getValue(), logged.get(e.getKey().name())));
         if (!unchanged) {
           daysBySource.computeIfAbsent(source, k -> new ArrayList<>()).add(day);
-          for (Contract c : cs) {
-            if (!(c.isCrm() && crmDatabase != null)) {
-              loads.computeIfAbsent(day, k -> new LinkedHashMap<>())
-                  .put(c.name(), loadLog.observe(c, landing.files(c, day), runId));
-            }
-          }
+          files.forEach((c, f) -> loads.computeIfAbsent(day, k -> new LinkedHashMap<>())
+              .put(c.name(), loadLog.observe(c, f, runId)));
         }
       });
     }
@@ -116,7 +117,7 @@ public final class BronzeIngestJob {
     // input's time is job scheduling and Delta commits, which overlap well). The quarantine table of a source
     // is written once, when all of its inputs are checked.
     // Records of erased people (see io.socialcrm.privacy) never come back: null when nothing was ever erased.
-    Map<String, InputResult> byInput = new java.util.HashMap<>();
+    Map<String, InputResult> byInput = new HashMap<>();
     if (!daysBySource.isEmpty()) {
       ReplayGuard guard = ReplayGuard.load(spark, lake);
       Map<String, List<Future<Checked>>> bySource = new LinkedHashMap<>();
@@ -155,6 +156,11 @@ public final class BronzeIngestJob {
     return results;
   }
 
+  /** Whether the contract's records come from the CRM database (JDBC) rather than from landing files. */
+  private boolean fromDatabase(Contract contract) {
+    return contract.isCrm() && crmDatabase != null;
+  }
+
   /** A landing file (or JDBC slice) and the date it was read for. */
   record DatedFile(String file, LocalDate date) {}
 
@@ -173,7 +179,7 @@ public final class BronzeIngestJob {
     Dataset<Row> raw = reader.empty(contract).withColumn(BronzeTables.INGEST_DATE, lit(null).cast(DataTypes.DateType));
     for (LocalDate date : days) {
       Column ingestDate = lit(java.sql.Date.valueOf(date));
-      if (contract.isCrm() && crmDatabase != null) {
+      if (fromDatabase(contract)) {
         raw = raw.unionByName(crmDatabase.read(contract, date).withColumn(BronzeTables.INGEST_DATE, ingestDate));
         files.add(new DatedFile(crmDatabase.sourceName(contract), date));
       } else {
@@ -380,7 +386,7 @@ public final class BronzeIngestJob {
           .option("replaceWhere", where)
           .save(path);
       // A non-empty write always commits; its metrics say how many rows it wrote (read from its log entry).
-      io.socialcrm.lake.TableVersions.Commit commit = new io.socialcrm.lake.TableVersions(lake).lastCommit(path);
+      TableVersions.Commit commit = new TableVersions(lake).lastCommit(path);
       return commit == null ? 0L : commit.metric("numOutputRows");
     } catch (SocialCrmException e) {
       throw e;

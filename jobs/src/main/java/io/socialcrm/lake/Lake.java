@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -113,15 +116,15 @@ public final class Lake {
   public String sha256(String file) {
     try {
       Path p = new Path(file);
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
       try (InputStream in = p.getFileSystem(hadoop).open(p)) {
         byte[] buf = new byte[1 << 16];
         for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
           sha.update(buf, 0, n);
         }
       }
-      return java.util.HexFormat.of().formatHex(sha.digest());
-    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (IOException | NoSuchAlgorithmException e) {
       throw Errors.io("cannot read " + file, e);
     }
   }

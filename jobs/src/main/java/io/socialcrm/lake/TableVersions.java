@@ -1,5 +1,10 @@
 package io.socialcrm.lake;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialcrm.common.Errors;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +23,7 @@ public final class TableVersions {
   public static final List<String> MAINTENANCE_OPERATIONS = List.of("OPTIMIZE", "VACUUM START", "VACUUM END");
 
   private static final Pattern COMMIT = Pattern.compile("(\\d{20})\\.json");
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Lake lake;
 
@@ -47,7 +52,7 @@ public final class TableVersions {
 
   /** The paths of every Delta table of the lake's layers (internal tables included), sorted. */
   public List<String> allTables() {
-    return java.util.Arrays.stream(Layer.values())
+    return Arrays.stream(Layer.values())
         .flatMap(layer -> lake.deltaTables(layer).stream().map(name -> Lake.join(lake.root(), layer.folder(), name)))
         .sorted().toList();
   }
@@ -86,15 +91,15 @@ public final class TableVersions {
     }
     try {
       for (String line : text.split("\n")) {
-        com.fasterxml.jackson.databind.JsonNode info = JSON.readTree(line).get("commitInfo");
+        JsonNode info = JSON.readTree(line).get("commitInfo");
         if (info != null) {
           Map<String, String> metrics = new TreeMap<>();
           info.path("operationMetrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asText()));
           return new Commit(version, info.path("operation").asText(null), metrics);
         }
       }
-    } catch (java.io.IOException e) {
-      throw io.socialcrm.common.Errors.io("cannot read the log of " + path, e);
+    } catch (IOException e) {
+      throw Errors.io("cannot read the log of " + path, e);
     }
     return null;
   }

@@ -7,10 +7,11 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.xxhash64;
 
-import io.socialcrm.lake.DeclaredTable;
-import io.socialcrm.lake.Lake;
 import io.delta.tables.DeltaTable;
 import io.socialcrm.common.JoinKeys;
+import io.socialcrm.lake.DeclaredTable;
+import io.socialcrm.lake.Lake;
+import io.socialcrm.lake.TableVersions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -163,7 +164,7 @@ public final class GoldWriter {
     }
     merge.whenNotMatched().insertAll().execute();
     // What the MERGE did, from its own log entry (no second pass over the table).
-    io.socialcrm.lake.TableVersions.Commit commit = new io.socialcrm.lake.TableVersions(lake).lastCommit(path);
+    TableVersions.Commit commit = new TableVersions(lake).lastCommit(path);
     long touched = 0;
     if (commit != null && "MERGE".equals(commit.operation())) {
       touched = commit.metric("numTargetRowsInserted") + commit.metric("numTargetRowsUpdated");

@@ -11,13 +11,17 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialcrm.common.Errors;
 import io.socialcrm.common.JoinKeys;
 import io.socialcrm.conform.SilverTables;
 import io.socialcrm.identity.IdentityJob;
 import io.socialcrm.identity.IdentityTables;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.LakeTable;
+import io.socialcrm.lake.TableVersions;
 import io.socialcrm.marts.GoldTables;
+import java.io.IOException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -88,14 +92,14 @@ public record ReportFigures(
   /** The figures last read, and what they were read from (date and table versions). */
   record Cached(@JsonProperty("key") String key, @JsonProperty("figures") ReportFigures figures) {}
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * The figures as of {@code date}: those last read when the date and every source table's version are the same
    * (a rerun that changed nothing reads no table), else read anew and kept in {@code <lake>/_state/report_figures.json}.
    */
   public static ReportFigures readCached(SparkSession spark, Lake lake, LocalDate date) {
-    io.socialcrm.lake.TableVersions versions = new io.socialcrm.lake.TableVersions(lake);
+    TableVersions versions = new TableVersions(lake);
     String key = date + " " + versions.latest(sources().stream().map(lake::path).toList());
     String file = Lake.join(lake.root(), "_state", "report_figures.json");
     String text = lake.readText(file);
@@ -104,14 +108,14 @@ public record ReportFigures(
       if (cached != null && key.equals(cached.key())) {
         return cached.figures();
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // unreadable: read the figures again
     }
     ReportFigures figures = read(spark, lake, date);
     try {
       lake.writeText(file, JSON.writeValueAsString(new Cached(key, figures)));
-    } catch (java.io.IOException e) {
-      throw io.socialcrm.common.Errors.io("cannot write " + file, e);
+    } catch (IOException e) {
+      throw Errors.io("cannot write " + file, e);
     }
     return figures;
   }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Whether a step has anything to do: the versions of every table it reads or writes, and the key of what else its
@@ -45,7 +46,7 @@ public final class StepGate {
    */
   public boolean unchanged(String key, Collection<String> tables) {
     State last = read();
-    if (last == null || !key.equals(last.key()) || !last.versions().keySet().equals(new java.util.TreeSet<>(tables))) {
+    if (last == null || !key.equals(last.key()) || !last.versions().keySet().equals(new TreeSet<>(tables))) {
       return false;
     }
     for (Map.Entry<String, Long> e : last.versions().entrySet()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +57,7 @@ public final class WorkMeter implements AutoCloseable {
       // Listener events arrive on Spark's bus thread: wait until those of the step's jobs are in.
       try {
         spark.sparkContext().listenerBus().waitUntilEmpty(10_000L);
-      } catch (java.util.concurrent.TimeoutException e) {
+      } catch (TimeoutException e) {
         // counts of the last moment may be short by the events still queued; they are figures, not results
       }
       Map<String, Long> after = versions.latest(versions.allTables());
