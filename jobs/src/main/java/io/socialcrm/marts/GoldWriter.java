@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import io.delta.tables.DeltaTable;
@@ -77,15 +79,18 @@ public final class GoldWriter {
   private Written replaceComputed(DeclaredTable table, Dataset<Row> next, String scope) {
     String path = lake.path(table.table());
     boolean exists = lake.isDeltaTable(path);
-    Row nextPrint = fingerprint(next);
+    Prints prints;
     if (exists) {
       Dataset<Row> current = next.sparkSession().read().format("delta").load(path);
       if (scope != null) {
         current = current.where(scope);
       }
-      if (fingerprint(current).equals(nextPrint)) {
-        return new Written(table.name(), nextPrint.getLong(0), false, 0);
+      prints = Prints.of(next, current);
+      if (prints.same()) {
+        return new Written(table.name(), prints.rows(), false, 0);
       }
+    } else {
+      prints = Prints.of(next, null);
     }
     var writer = next.write().format("delta").mode(SaveMode.Overwrite);
     if (scope != null && exists) {
@@ -94,7 +99,7 @@ public final class GoldWriter {
       writer = writer.option("overwriteSchema", "true");
     }
     writer.save(path);
-    return new Written(table.name(), nextPrint.getLong(0), true, 0);
+    return new Written(table.name(), prints.rows(), true, 0);
   }
 
   /**
@@ -126,9 +131,9 @@ public final class GoldWriter {
   private Written mergeScope(DeclaredTable table, String path, Dataset<Row> next, UnaryOperator<Dataset<Row>> scope) {
     // the table's columns in its order, whatever the scope's joins did to them, so the fingerprints compare
     Dataset<Row> current = table.conform(scope.apply(next.sparkSession().read().format("delta").load(path)));
-    Row nextPrint = fingerprint(next);
-    if (fingerprint(current).equals(nextPrint)) {
-      return new Written(table.name(), nextPrint.getLong(0), false, 0);
+    Prints prints = Prints.of(next, current);
+    if (prints.same()) {
+      return new Written(table.name(), prints.rows(), false, 0);
     }
     Dataset<Row> gone = current.join(next, JoinKeys.on(table.keys()), "left_anti");
     Dataset<Row> source = next.withColumn(DELETE, lit(false)).unionByName(gone.withColumn(DELETE, lit(true)));
@@ -139,7 +144,7 @@ public final class GoldWriter {
         .whenMatched("NOT s." + DELETE + " AND (" + anyChanged(table) + ")").updateExpr(all)
         .whenNotMatched("NOT s." + DELETE).insertExpr(all)
         .execute();
-    return new Written(table.name(), nextPrint.getLong(0), true, 0);
+    return new Written(table.name(), prints.rows(), true, 0);
   }
 
   /**
@@ -192,8 +197,38 @@ public final class GoldWriter {
 
   /** Row count and an order-independent hash of the rows. */
   static Row fingerprint(Dataset<Row> rows) {
+    return rows.agg(count(lit(1)), coalesce(sum(rowHash(rows)), lit(0).cast("decimal(38,0)"))).first();
+  }
+
+  /** A row's hash over all its columns, widened so that summing many never overflows. */
+  private static Column rowHash(Dataset<Row> rows) {
     Column[] cols = Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
-    return rows.agg(count(lit(1)), coalesce(sum(xxhash64(cols).cast("decimal(38,0)")), lit(0).cast("decimal(38,0)")))
-        .first();
+    return xxhash64(cols).cast("decimal(38,0)");
+  }
+
+  /**
+   * The fingerprints ({@link #fingerprint}) of a write's new rows and of the rows they would replace, computed in one
+   * aggregation over both (one scan of each, one Spark job pair instead of two).
+   *
+   * @param rows    the new rows' count
+   * @param same    whether both sides have the same count and hash (false without a current side)
+   */
+  record Prints(long rows, boolean same) {
+    private static final String SIDE = "_goldwriter_side";
+
+    /** Both fingerprints; {@code current} null (a table not written yet) fingerprints the new rows only. */
+    static Prints of(Dataset<Row> next, Dataset<Row> current) {
+      if (current == null) {
+        return new Prints(fingerprint(next).getLong(0), false);
+      }
+      Dataset<Row> both = next.select(lit(true).as(SIDE), rowHash(next).as("h"))
+          .unionByName(current.select(lit(false).as(SIDE), rowHash(current).as("h")));
+      Column isNext = col(SIDE);
+      Column zero = lit(0).cast("decimal(38,0)");
+      Row r = both.agg(count(when(isNext, 1)), coalesce(sum(when(isNext, col("h"))), zero),
+          count(when(not(isNext), 1)), coalesce(sum(when(not(isNext), col("h"))), zero)).first();
+      boolean same = r.getLong(0) == r.getLong(2) && r.getDecimal(1).equals(r.getDecimal(3));
+      return new Prints(r.getLong(0), same);
+    }
   }
 }

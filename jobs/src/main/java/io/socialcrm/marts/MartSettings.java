@@ -19,10 +19,12 @@ import io.socialcrm.common.Settings;
  * @param alertMinMentions a day with fewer mentions never raises a spike
  * @param influenceDamping PageRank damping
  * @param influenceIterations PageRank iterations
+ * @param influenceEveryDays the influence mart's cadence: rebuilt when at least this many days passed since the date
+ *     it was last built for ({@link InfluenceCadence})
  */
 public record MartSettings(int lookbackDays, double halfLifeDays, double positionFirst, int loyalOrders,
     int loyalWindowDays, double careHourlyCost, int responseTargetMinutes, int alertBaselineDays, double alertSpikeZ,
-    int alertMinMentions, double influenceDamping, int influenceIterations) {
+    int alertMinMentions, double influenceDamping, int influenceIterations, int influenceEveryDays) {
 
   /** The defaults of DOMAIN.md. */
   public static MartSettings defaults() {
@@ -42,7 +44,8 @@ public record MartSettings(int lookbackDays, double halfLifeDays, double positio
         doubleIn(s, Setting.ALERT_SPIKE_Z, 0.0, 100),
         intIn(s, Setting.ALERT_MIN_MENTIONS, 0, 1_000_000),
         doubleIn(s, Setting.INFLUENCE_DAMPING, 0.0, 0.99),
-        intIn(s, Setting.INFLUENCE_ITERATIONS, 1, 1000));
+        intIn(s, Setting.INFLUENCE_ITERATIONS, 1, 1000),
+        intIn(s, Setting.INFLUENCE_EVERY_DAYS, 1, 366));
   }
 
   private static int intIn(Settings s, Setting setting, int min, int max) {

@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
  *       holds; channel attribution and campaign ROI from the written {@code attribution};</li>
  *   <li>daily and monthly marts (share of voice, care, F.R.Y.) are rebuilt for the changed days or months only,
  *       from those days' rows;</li>
- *   <li>influence (a PageRank over the whole graph) is rebuilt when any input changed, written where rows
- *       differ;</li>
+ *   <li>influence (a PageRank over the whole graph) is rebuilt when any input changed and its cadence
+ *       ({@link InfluenceCadence}, {@code marts.influence.every.days}, default every run) says it is due, written
+ *       where rows differ;</li>
  *   <li>the per-run marts (care queue, alerts) are rebuilt for the run's date every run, from the days they look
  *       back on;</li>
  *   <li>the first run, or a run finding a person mart not written yet, computes everyone.</li>
@@ -132,8 +133,16 @@ public final class MartsJob {
         Dataset<Row> scored = people.isEveryone() ? peopleScored
             : cache(cached, withSignals(People.withPerson(in.interactions().select(GRAPH_COLUMNS), in.links()),
                 signals));
-        influencers = cache(cached, Influencers.of(scored, in.profiles(), in.links(), in.orders(), settings));
-        log.wrote(writer.replaceAll(INFLUENCERS, influencers));
+        InfluenceCadence cadence = new InfluenceCadence(lake, settings);
+        if (people.isEveryone() || missing(INFLUENCERS) || cadence.due(date)) {
+          influencers = cache(cached, Influencers.of(scored, in.profiles(), in.links(), in.orders(), settings));
+          log.wrote(writer.replaceAll(INFLUENCERS, influencers));
+          cadence.built(date);
+          log.count("influence_built", 1);
+        } else {
+          influencers = INFLUENCERS.read(spark, lake);
+          log.count("influence_built", 0);
+        }
         buildDailyMarts(in, scored, signals, scope, writer, log);
       } else {
         influencers = INFLUENCERS.read(spark, lake);

@@ -20,7 +20,7 @@ class AttributionModelsTest extends SparkTestBase {
     MartSettings d = MartSettings.defaults();
     return new MartSettings(d.lookbackDays(), halfLifeDays, positionFirst, d.loyalOrders(), d.loyalWindowDays(),
         d.careHourlyCost(), d.responseTargetMinutes(), d.alertBaselineDays(), d.alertSpikeZ(), d.alertMinMentions(),
-        d.influenceDamping(), d.influenceIterations());
+        d.influenceDamping(), d.influenceIterations(), d.influenceEveryDays());
   }
 
   @Test

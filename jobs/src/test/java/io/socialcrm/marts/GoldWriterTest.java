@@ -105,4 +105,16 @@ class GoldWriterTest extends SparkTestBase {
     assertEquals(a, b);
     assertFalse(a.equals(c));
   }
+
+  @Test
+  void bothSidesFingerprintedInOnePassCompareAsTheSeparateFingerprintsDo() {
+    Dataset<Row> a = rows("('2026-11-01', 'Nordwind', 3), ('2026-11-02', 'Sólido', 1)");
+    GoldWriter.Prints same = GoldWriter.Prints.of(a, rows("('2026-11-02', 'Sólido', 1), ('2026-11-01', 'Nordwind', 3)"));
+    assertEquals(new GoldWriter.Prints(2, true), same);
+    assertFalse(GoldWriter.Prints.of(a, rows("('2026-11-01', 'Nordwind', 3), ('2026-11-02', 'Sólido', 2)")).same());
+    assertFalse(GoldWriter.Prints.of(a, rows("('2026-11-01', 'Nordwind', 3)")).same(), "a row fewer");
+    assertFalse(GoldWriter.Prints.of(a, a.limit(0)).same(), "an empty current side");
+    assertEquals(new GoldWriter.Prints(0, true), GoldWriter.Prints.of(a.limit(0), a.limit(0)));
+    assertEquals(new GoldWriter.Prints(2, false), GoldWriter.Prints.of(a, null), "no table yet");
+  }
 }

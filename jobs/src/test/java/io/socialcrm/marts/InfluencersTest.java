@@ -73,7 +73,7 @@ class InfluencersTest extends SparkTestBase {
     MartSettings d = MartSettings.defaults();
     MartSettings settings = new MartSettings(d.lookbackDays(), d.halfLifeDays(), d.positionFirst(), d.loyalOrders(),
         d.loyalWindowDays(), d.careHourlyCost(), d.responseTargetMinutes(), d.alertBaselineDays(), d.alertSpikeZ(),
-        d.alertMinMentions(), 0.5, 20);
+        d.alertMinMentions(), 0.5, 20, 1);
     Dataset<Row> out = GoldTables.load("influencers").conform(
         Influencers.of(interactions, profiles, links, orders, settings));
     Map<String, Row> rows = new HashMap<>();

@@ -25,6 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +90,30 @@ class MartsIncrementalTest extends SparkTestBase {
     Map<String, Long> versions = versions(nightly);
     job(nightly).run(NIGHT2, "night2-rerun");
     assertEquals(versions, versions(nightly), "a rerun over unchanged silver commits nothing");
+
+    // A weekly influence cadence: the next day's new reply moves the graph, but the mart built for night 2 is kept
+    // (the care queue is still built). When it is due again is InfluenceCadenceTest's.
+    MartSettings d = MartSettings.defaults();
+    MartSettings weekly = new MartSettings(d.lookbackDays(), d.halfLifeDays(), d.positionFirst(), d.loyalOrders(),
+        d.loyalWindowDays(), d.careHourlyCost(), d.responseTargetMinutes(), d.alertBaselineDays(), d.alertSpikeZ(),
+        d.alertMinMentions(), d.influenceDamping(), d.influenceIterations(), 7);
+    long influence = versions.get(MartsJob.INFLUENCERS.name());
+    long receivedBefore = received(nightly, "u1");
+    append(nightly, SilverTables.INTERACTIONS.table(), SilverTables.INTERACTIONS.schema(), interactions(
+        "('x:reply:M6', 'x', 'u5', 'reply', TIMESTAMP'2026-11-12 09:00:00', 'Nordwind', NULL, 'M4', 'u1',"
+            + " 'Nordwind jackets are great', 10L)"));
+    LocalDate night3 = NIGHT2.plusDays(1);
+    MartsResult kept = new MartsJob(session(), nightly, weekly).run(night3, "night3");
+    assertEquals(0L, kept.counts().get("influence_built"));
+    assertEquals(influence, versions(nightly).get(MartsJob.INFLUENCERS.name()), "influence kept within the week");
+    assertEquals(receivedBefore, received(nightly, "u1"), "night 3's reply to u1 waits for the next rebuild");
+    Assertions.assertTrue(kept.written().stream().anyMatch(w -> w.table().equals(MartsJob.CARE_QUEUE.name())),
+        "the care queue of night 3 is built");
+  }
+
+  private long received(Lake lake, String profileId) {
+    return gold(lake, MartsJob.INFLUENCERS).where(col("profile_id").equalTo(profileId)).first()
+        .<Long>getAs("interactions_received");
   }
 
   private MartsJob job(Lake lake) {

@@ -150,9 +150,9 @@ class PersonStagesTest extends SparkTestBase {
   @Test
   void theLoyaltyRuleFollowsItsSettings() {
     // three orders in 180 days needed: C5 has two, so it stays a customer
-    MartSettings three = new MartSettings(30, 7, 0.4, 3, 180, 30, 60, 7, 3, 10, 0.85, 20);
+    MartSettings three = new MartSettings(30, 7, 0.4, 3, 180, 30, 60, 7, 3, 10, 0.85, 20, 1);
     // a 179-day window: O51 and O52 are 180 days apart, so C5 is not loyal either
-    MartSettings shortWindow = new MartSettings(30, 7, 0.4, 2, 179, 30, 60, 7, 3, 10, 0.85, 20);
+    MartSettings shortWindow = new MartSettings(30, 7, 0.4, 2, 179, 30, 60, 7, 3, 10, 0.85, 20, 1);
     Dataset<Row> orders = frame(ORDERS,
         order("O51", "C5", "2026-01-01", "paid", null),
         order("O52", "C5", "2026-06-30", "paid", null));
