@@ -13,6 +13,7 @@ import io.delta.tables.DeltaTable;
 import io.socialcrm.common.JoinKeys;
 import io.socialcrm.lake.DeclaredTable;
 import io.socialcrm.lake.Lake;
+import io.socialcrm.lake.RunScratch;
 import io.socialcrm.lake.TableVersions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,9 +36,20 @@ public final class GoldWriter {
   private static final String DELETE = "_delete";
 
   private final Lake lake;
+  private final RunScratch scratch;
 
+  /** A writer that persists a write's new rows in the session's cache while it compares and writes them. */
   public GoldWriter(Lake lake) {
+    this(lake, null);
+  }
+
+  /**
+   * A writer that keeps a write's new rows in the run's scratch files ({@link RunScratch}) instead, so that the
+   * comparison and the write plan a file scan, not the rows' whole lineage.
+   */
+  public GoldWriter(Lake lake, RunScratch scratch) {
     this.lake = lake;
+    this.scratch = scratch;
   }
 
   /**
@@ -68,11 +80,11 @@ public final class GoldWriter {
       conformed = conformed.where(scope); // rows outside the scope would break replaceWhere's check
     }
     // computed once for the fingerprint and the write
-    Dataset<Row> next = conformed.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> next = computed(conformed);
     try {
       return replaceComputed(table, next, scope);
     } finally {
-      next.unpersist();
+      release(next);
     }
   }
 
@@ -118,11 +130,11 @@ public final class GoldWriter {
         return replace(table, rows, null);
       }
       // computed once for the comparison and the MERGE
-      Dataset<Row> next = table.conform(rows).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> next = computed(table.conform(rows));
       try {
         return mergeScope(table, path, next, scope);
       } finally {
-        next.unpersist();
+        release(next);
       }
     });
   }
@@ -175,6 +187,18 @@ public final class GoldWriter {
       touched = commit.metric("numTargetRowsInserted") + commit.metric("numTargetRowsUpdated");
     }
     return new Written(table.name(), touched, touched > 0, 0);
+  }
+
+  /** The rows computed once: kept in the scratch files when there are, else persisted. */
+  private Dataset<Row> computed(Dataset<Row> rows) {
+    return scratch != null ? scratch.keep(rows) : rows.persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** Releases what {@link #computed} persisted (scratch files go with the run's). */
+  private void release(Dataset<Row> rows) {
+    if (scratch == null) {
+      rows.unpersist();
+    }
   }
 
   /** The MERGE condition: the target's and the source's keys are equal. */

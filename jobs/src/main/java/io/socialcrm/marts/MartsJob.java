@@ -12,6 +12,7 @@ import io.socialcrm.lake.DeclaredTable;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.LakeTable;
 import io.socialcrm.lake.Layer;
+import io.socialcrm.lake.RunScratch;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,7 +103,17 @@ public final class MartsJob {
         MartScope.changedDays(changes.get("interactions").rows(), changes.get("orders").rows(),
             changes.get("spend").rows(), changes.get("support_cases").rows())));
 
-    GoldWriter writer = new GoldWriter(lake);
+    RunScratch scratch = new RunScratch(spark, lake, "marts");
+    try {
+      return build(date, runId, t0, feed, before, log, changes, scope, scratch);
+    } finally {
+      scratch.close();
+    }
+  }
+
+  private MartsResult build(LocalDate date, String runId, long t0, ChangeFeed feed, Map<String, Long> before,
+      RunLog log, Map<String, ChangeFeed.Batch> changes, MartScope scope, RunScratch scratch) {
+    GoldWriter writer = new GoldWriter(lake, scratch);
     MartInputs in = MartInputs.read(spark, lake);
     if (!changes.get("interactions").nothingNew()) {
       log.wrote(writer.upsert(POST_SIGNALS, PostSignals.score(changes.get("interactions").rows()
@@ -110,58 +121,53 @@ public final class MartsJob {
     }
     Dataset<Row> signals = POST_SIGNALS.read(spark, lake)
         .select("interaction_id", "sentiment_score", "sentiment", "intent_to_buy", "sentiment_lang");
-    List<Dataset<Row>> cached = new ArrayList<>();
-    try {
-      Dataset<Row> influencers;
-      if (scope.firstRun() || scope.anyChange()) {
-        boolean everyone = scope.firstRun() || missing(PERSON_STAGE) || missing(ATTRIBUTION_PATHS)
-            || missing(ATTRIBUTION);
-        PeopleScope people = everyone ? PeopleScope.everyone() : log.phase("touched_people", () -> {
-          Dataset<Row> touched = cache(cached, TouchedPeople.of(touchedBy(changes, before, in.profiles()), in.interactions(),
-              in.links()));
-          log.count("touched_people", touched.count());
-          return PeopleScope.touched(touched);
-        });
-        Dataset<Row> peopleScored = cache(cached, withSignals(
-            people.restrict(People.withPerson(in.interactions(), in.links()), "person_id"), signals));
-        Dataset<Row> peopleOrders = people.restrict(in.orders(), "customer_id");
-        buildPersonStages(in, peopleScored, peopleOrders, people, scope, date, writer, log);
-        buildAttribution(in, peopleScored, peopleOrders, people, writer, log);
+    Dataset<Row> influencers;
+    if (scope.firstRun() || scope.anyChange()) {
+      boolean everyone = scope.firstRun() || missing(PERSON_STAGE) || missing(ATTRIBUTION_PATHS)
+          || missing(ATTRIBUTION);
+      PeopleScope people = everyone ? PeopleScope.everyone() : log.phase("touched_people", () -> {
+        Dataset<Row> touched = scratch.keep(TouchedPeople.of(touchedBy(changes, before, in.profiles()), in.interactions(),
+            in.links()));
+        log.count("touched_people", touched.count());
+        return PeopleScope.touched(touched);
+      });
+      Dataset<Row> peopleScored = scratch.keep(withSignals(
+          people.restrict(People.withPerson(in.interactions(), in.links()), "person_id"), signals));
+      Dataset<Row> peopleOrders = people.restrict(in.orders(), "customer_id");
+      buildPersonStages(in, peopleScored, peopleOrders, people, scope, date, writer, scratch, log);
+      buildAttribution(in, peopleScored, peopleOrders, people, writer, scratch, log);
 
-        // Everyone's interactions for the graph and F.R.Y.: only the columns those read, so neither the signals
-        // join nor the cache carries the texts.
-        Dataset<Row> scored = people.isEveryone() ? peopleScored
-            : cache(cached, withSignals(People.withPerson(in.interactions().select(GRAPH_COLUMNS), in.links()),
-                signals));
-        InfluenceCadence cadence = new InfluenceCadence(lake, settings);
-        if (people.isEveryone() || missing(INFLUENCERS) || cadence.due(date)) {
-          influencers = cache(cached, Influencers.of(scored, in.profiles(), in.links(), in.orders(), settings));
-          log.wrote(writer.replaceAll(INFLUENCERS, influencers));
-          cadence.built(date);
-          log.count("influence_built", 1);
-        } else {
-          influencers = INFLUENCERS.read(spark, lake);
-          log.count("influence_built", 0);
-        }
-        buildDailyMarts(in, scored, signals, scope, writer, log);
+      // Everyone's interactions for the graph and F.R.Y.: only the columns those read, so neither the signals
+      // join nor the cache carries the texts.
+      Dataset<Row> scored = people.isEveryone() ? peopleScored
+          : scratch.keep(withSignals(People.withPerson(in.interactions().select(GRAPH_COLUMNS), in.links()),
+              signals));
+      InfluenceCadence cadence = new InfluenceCadence(lake, settings);
+      if (people.isEveryone() || missing(INFLUENCERS) || cadence.due(date)) {
+        influencers = scratch.keep(Influencers.of(scored, in.profiles(), in.links(), in.orders(), settings));
+        log.wrote(writer.replaceAll(INFLUENCERS, influencers));
+        cadence.built(date);
+        log.count("influence_built", 1);
       } else {
         influencers = INFLUENCERS.read(spark, lake);
+        log.count("influence_built", 0);
       }
-      // the care queue looks back windowDays, the alerts alertBaselineDays; a day more each side for time zones
-      LocalDate since = date.minusDays(Math.max(CareQueue.DEFAULT_WINDOW_DAYS, settings.alertBaselineDays()) + 1);
-      Dataset<Row> recent = cache(cached, withSignals(People.withPerson(in.interactions().where(
-          col("interaction_date").between(lit(since.toString()).cast("date"),
-              lit(date.plusDays(1).toString()).cast("date"))), in.links()), signals));
-      Dataset<Row> queue = cache(cached, CareQueue.of(new CareQueue.Inputs(recent, in.profiles(), in.supportCases(),
-              CareQueue.customerValue(in.orders(), date), influencers), CareTopics.load(), date,
-          CareQueue.DEFAULT_WINDOW_DAYS, settings));
-      String runScope = "run_date = DATE'" + date + "'";
-      log.wrote(writer.replaceWhere(CARE_QUEUE, queue, runScope));
-      Dataset<Row> daily = MentionCounts.daily(recent, date.minusDays(settings.alertBaselineDays()), date);
-      log.wrote(writer.replaceWhere(ALERTS, Alerts.of(daily, queue, date, settings), runScope));
-    } finally {
-      cached.forEach(Dataset::unpersist);
+      buildDailyMarts(in, scored, signals, scope, writer, log);
+    } else {
+      influencers = INFLUENCERS.read(spark, lake);
     }
+    // the care queue looks back windowDays, the alerts alertBaselineDays; a day more each side for time zones
+    LocalDate since = date.minusDays(Math.max(CareQueue.DEFAULT_WINDOW_DAYS, settings.alertBaselineDays()) + 1);
+    Dataset<Row> recent = scratch.keep(withSignals(People.withPerson(in.interactions().where(
+        col("interaction_date").between(lit(since.toString()).cast("date"),
+            lit(date.plusDays(1).toString()).cast("date"))), in.links()), signals));
+    Dataset<Row> queue = scratch.keep(CareQueue.of(new CareQueue.Inputs(recent, in.profiles(), in.supportCases(),
+            CareQueue.customerValue(in.orders(), date), influencers), CareTopics.load(), date,
+        CareQueue.DEFAULT_WINDOW_DAYS, settings));
+    String runScope = "run_date = DATE'" + date + "'";
+    log.wrote(writer.replaceWhere(CARE_QUEUE, queue, runScope));
+    Dataset<Row> daily = MentionCounts.daily(recent, date.minusDays(settings.alertBaselineDays()), date);
+    log.wrote(writer.replaceWhere(ALERTS, Alerts.of(daily, queue, date, settings), runScope));
 
     Map<String, Long> after = new TreeMap<>(before);
     changes.forEach((name, b) -> {
@@ -179,38 +185,34 @@ public final class MartsJob {
    * new), or from the run's date when none changed, to the last day written.
    */
   private void buildPersonStages(MartInputs in, Dataset<Row> peopleScored, Dataset<Row> peopleOrders,
-      PeopleScope people, MartScope scope, LocalDate date, GoldWriter writer, RunLog log) {
-    Dataset<Row> stages = PersonStages.of(peopleScored, PersonStages.postCampaigns(in.interactions()), peopleOrders,
-        in.customers(), in.profiles(), settings).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      boolean wholeFunnel = people.isEveryone() || missing(FUNNEL_DAILY) || missing(FUNNEL_COHORTS);
-      LocalDate changedFrom = wholeFunnel ? null : log.phase("person_stage_diff",
-          () -> earliestChange(people.restrict(PERSON_STAGE.read(spark, lake), "person_id"), stages));
-      log.wrote(people.write(writer, PERSON_STAGE, stages, "person_id"));
-      LocalDate to = max(date, scope.days().isEmpty() ? date : scope.days().last());
-      LocalDate from;
-      if (wholeFunnel) {
-        from = firstDay(in);
-        if (from == null) {
-          return;
-        }
-      } else {
-        LocalDate last = lastDay(FUNNEL_DAILY);
-        from = min(date, changedFrom);
-        if (last == null) {
-          from = min(from, firstDay(in));
-        } else {
-          from = min(from, last.plusDays(1));
-          to = max(to, last);
-        }
+      PeopleScope people, MartScope scope, LocalDate date, GoldWriter writer, RunScratch scratch, RunLog log) {
+    Dataset<Row> stages = scratch.keep(PersonStages.of(peopleScored, PersonStages.postCampaigns(in.interactions()),
+        peopleOrders, in.customers(), in.profiles(), settings));
+    boolean wholeFunnel = people.isEveryone() || missing(FUNNEL_DAILY) || missing(FUNNEL_COHORTS);
+    LocalDate changedFrom = wholeFunnel ? null : log.phase("person_stage_diff",
+        () -> earliestChange(people.restrict(PERSON_STAGE.read(spark, lake), "person_id"), stages));
+    log.wrote(people.write(writer, PERSON_STAGE, stages, "person_id"));
+    LocalDate to = max(date, scope.days().isEmpty() ? date : scope.days().last());
+    LocalDate from;
+    if (wholeFunnel) {
+      from = firstDay(in);
+      if (from == null) {
+        return;
       }
-      Dataset<Row> written = PERSON_STAGE.read(spark, lake);
-      String range = "date >= DATE'" + from + "' AND date <= DATE'" + to + "'";
-      log.wrote(writer.replaceWhere(FUNNEL_DAILY, FunnelDaily.of(written, from, to), range));
-      log.wrote(writer.replaceWhere(FUNNEL_COHORTS, FunnelCohorts.of(written, from, to), range));
-    } finally {
-      stages.unpersist();
+    } else {
+      LocalDate last = lastDay(FUNNEL_DAILY);
+      from = min(date, changedFrom);
+      if (last == null) {
+        from = min(from, firstDay(in));
+      } else {
+        from = min(from, last.plusDays(1));
+        to = max(to, last);
+      }
     }
+    Dataset<Row> written = PERSON_STAGE.read(spark, lake);
+    String range = "date >= DATE'" + from + "' AND date <= DATE'" + to + "'";
+    log.wrote(writer.replaceWhere(FUNNEL_DAILY, FunnelDaily.of(written, from, to), range));
+    log.wrote(writer.replaceWhere(FUNNEL_COHORTS, FunnelCohorts.of(written, from, to), range));
   }
 
   /**
@@ -219,21 +221,16 @@ public final class MartsJob {
    * they changed. Channel totals and campaign ROI are aggregated from the written {@code attribution}.
    */
   private void buildAttribution(MartInputs in, Dataset<Row> peopleScored, Dataset<Row> peopleOrders,
-      PeopleScope people, GoldWriter writer, RunLog log) {
+      PeopleScope people, GoldWriter writer, RunScratch scratch, RunLog log) {
     Dataset<Row> touches = Touchpoints.of(peopleScored, Touchpoints.brandPosts(in.interactions()), in.campaigns());
-    Dataset<Row> paths = AttributionPaths.stored(touches, peopleOrders, settings.lookbackDays())
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      log.wrote(people.write(writer, ATTRIBUTION_PATHS, paths, "customer_id"));
-      Dataset<Row> allPaths = ATTRIBUTION_PATHS.read(spark, lake);
-      Dataset<Row> credited = log.phase("markov_fit", () -> Attribution.credits(paths, allPaths, settings));
-      Column markov = col("model").equalTo(lit(MarkovAttribution.MODEL));
-      log.wrote(people.isEveryone() ? writer.replaceAll(ATTRIBUTION, credited)
-          : writer.replaceMatching(ATTRIBUTION, credited,
-              current -> current.where(markov).unionByName(people.restrict(current.where(not(markov)), "customer_id"))));
-    } finally {
-      paths.unpersist();
-    }
+    Dataset<Row> paths = scratch.keep(AttributionPaths.stored(touches, peopleOrders, settings.lookbackDays()));
+    log.wrote(people.write(writer, ATTRIBUTION_PATHS, paths, "customer_id"));
+    Dataset<Row> allPaths = ATTRIBUTION_PATHS.read(spark, lake);
+    Dataset<Row> credited = log.phase("markov_fit", () -> Attribution.credits(paths, allPaths, settings));
+    Column markov = col("model").equalTo(lit(MarkovAttribution.MODEL));
+    log.wrote(people.isEveryone() ? writer.replaceAll(ATTRIBUTION, credited)
+        : writer.replaceMatching(ATTRIBUTION, credited,
+            current -> current.where(markov).unionByName(people.restrict(current.where(not(markov)), "customer_id"))));
     Dataset<Row> attribution = ATTRIBUTION.read(spark, lake);
     log.wrote(writer.replaceAll(CHANNEL_ATTRIBUTION, ChannelAttribution.of(attribution)));
     log.wrote(writer.replaceAll(CAMPAIGN_ROI, CampaignRoi.of(attribution, in.spend(), in.campaigns(),
@@ -268,13 +265,6 @@ public final class MartsJob {
   /** Interactions with their post signals (sentiment_score, sentiment, intent_to_buy, sentiment_lang; null unscored). */
   private static Dataset<Row> withSignals(Dataset<Row> interactions, Dataset<Row> signals) {
     return interactions.join(signals, JoinKeys.of("interaction_id"), "left");
-  }
-
-  /** Persists {@code rows} for the run, to be released at its end. */
-  private static Dataset<Row> cache(List<Dataset<Row>> cached, Dataset<Row> rows) {
-    Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(persisted);
-    return persisted;
   }
 
   /**

@@ -1,0 +1,69 @@
+package io.socialcrm.lake;
+
+import io.socialcrm.common.Errors;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A step's intermediate results, written as Parquet under {@code <lake>/_scratch/<step>-<id>/} and read back, removed
+ * when the step ends ({@link #close}).
+ *
+ * <p>Why not {@code persist}: a persisted frame keeps its whole lineage in every plan that reads it, and Spark
+ * prints, re-analyses and re-plans that lineage for each query and each adaptive stage (on a small night most of
+ * the marts' driver time went there: plan descriptions alone were 18-22 % of the CPU, over 60 % of their text the
+ * cached plans printed again). A frame read back from files has a plan of one scan. And unlike
+ * {@code localCheckpoint}, the files survive a lost executor: a task that fails is retried by reading them again.
+ * A run killed before {@code close} leaves its folder behind; nothing reads it, and {@code maintain} or a manual
+ * delete of {@code _scratch} removes it (never while a run is going).
+ */
+public final class RunScratch implements AutoCloseable {
+  public static final String FOLDER = "_scratch";
+
+  private final SparkSession spark;
+  private final String dir;
+  private final AtomicInteger next = new AtomicInteger();
+
+  public RunScratch(SparkSession spark, Lake lake, String step) {
+    this.spark = spark;
+    this.dir = Lake.join(lake.root(), FOLDER, step + "-" + UUID.randomUUID());
+  }
+
+  /** Computes {@code rows} once into files and returns them read back: same rows, same schema, a one-scan plan. */
+  public Dataset<Row> keep(Dataset<Row> rows) {
+    String path = Lake.join(dir, Integer.toString(next.incrementAndGet()));
+    try {
+      rows.write().mode(SaveMode.ErrorIfExists).parquet(path);
+    } catch (RuntimeException e) {
+      throw Errors.unreadableLake(path, e);
+    }
+    return spark.read().schema(rows.schema()).parquet(path);
+  }
+
+  /** Removes the step's folder. */
+  @Override
+  public void close() {
+    try {
+      Path p = new Path(dir);
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.delete(p, true);
+      Path parent = p.getParent();
+      if (fs.exists(parent) && fs.listStatus(parent).length == 0) {
+        fs.delete(parent, false);
+      }
+    } catch (IOException e) {
+      throw Errors.io("cannot remove " + dir, e);
+    }
+  }
+
+  /** The folder of this step's files (for tests). */
+  String dir() {
+    return dir;
+  }
+}
