@@ -20,8 +20,8 @@ import org.apache.spark.sql.SparkSession;
  * the marts' driver time went there: plan descriptions alone were 18-22 % of the CPU, over 60 % of their text the
  * cached plans printed again). A frame read back from files has a plan of one scan. And unlike
  * {@code localCheckpoint}, the files survive a lost executor: a task that fails is retried by reading them again.
- * A run killed before {@code close} leaves its folder behind; nothing reads it, and {@code maintain} or a manual
- * delete of {@code _scratch} removes it (never while a run is going).
+ * A run killed before {@code close} leaves its folder behind; nothing reads it, and it may be deleted by hand when
+ * no run is going (README, "Operating it").
  */
 public final class RunScratch implements AutoCloseable {
   public static final String FOLDER = "_scratch";
