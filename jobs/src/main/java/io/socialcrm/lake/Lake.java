@@ -1,5 +1,6 @@
 package io.socialcrm.lake;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialcrm.common.Errors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
  * object stores.
  */
 public final class Lake {
+  private static final ObjectMapper JSON = new ObjectMapper();
   public static final String RUNS_FOLDER = "_runs";
 
   private final String root;
@@ -142,6 +144,31 @@ public final class Lake {
       }
     } catch (IOException e) {
       throw Errors.io("cannot read " + file, e);
+    }
+  }
+
+  /**
+   * A small JSON state file (the lake's {@code _state} bookkeeping) read as {@code type}; null when it does not exist
+   * or cannot be parsed (bookkeeping that cannot be read only costs the work it would have saved).
+   */
+  public <T> T readJson(String file, Class<T> type) {
+    String text = readText(file);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return JSON.readValue(text, type);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Writes {@code value} as a small JSON state file ({@link #writeText}). */
+  public void writeJson(String file, Object value) {
+    try {
+      writeText(file, JSON.writeValueAsString(value));
+    } catch (IOException e) {
+      throw Errors.io("cannot write " + file, e);
     }
   }
 

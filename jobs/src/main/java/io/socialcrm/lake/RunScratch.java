@@ -2,6 +2,9 @@ package io.socialcrm.lake;
 
 import io.socialcrm.common.Errors;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.FileSystem;
@@ -29,6 +32,7 @@ public final class RunScratch implements AutoCloseable {
   private final SparkSession spark;
   private final String dir;
   private final AtomicInteger next = new AtomicInteger();
+  private final Set<Dataset<Row>> kept = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
   public RunScratch(SparkSession spark, Lake lake, String step) {
     this.spark = spark;
@@ -43,7 +47,14 @@ public final class RunScratch implements AutoCloseable {
     } catch (RuntimeException e) {
       throw Errors.unreadableLake(path, e);
     }
-    return spark.read().schema(rows.schema()).parquet(path);
+    Dataset<Row> files = spark.read().schema(rows.schema()).parquet(path);
+    kept.add(files);
+    return files;
+  }
+
+  /** Whether {@code rows} is a frame {@link #keep} returned: already a scan of files, not worth keeping again. */
+  public boolean holds(Dataset<Row> rows) {
+    return kept.contains(rows);
   }
 
   /** Removes the step's folder. */

@@ -80,7 +80,7 @@ public final class GoldWriter {
       conformed = conformed.where(scope); // rows outside the scope would break replaceWhere's check
     }
     // computed once for the fingerprint and the write
-    Dataset<Row> next = computed(conformed);
+    Dataset<Row> next = computed(rows, conformed);
     try {
       return replaceComputed(table, next, scope);
     } finally {
@@ -130,7 +130,7 @@ public final class GoldWriter {
         return replace(table, rows, null);
       }
       // computed once for the comparison and the MERGE
-      Dataset<Row> next = computed(table.conform(rows));
+      Dataset<Row> next = computed(rows, table.conform(rows));
       try {
         return mergeScope(table, path, next, scope);
       } finally {
@@ -189,9 +189,15 @@ public final class GoldWriter {
     return new Written(table.name(), touched, touched > 0, 0);
   }
 
-  /** The rows computed once: kept in the scratch files when there are, else persisted. */
-  private Dataset<Row> computed(Dataset<Row> rows) {
-    return scratch != null ? scratch.keep(rows) : rows.persist(StorageLevel.MEMORY_AND_DISK());
+  /**
+   * The {@code conformed} rows computed once: kept in the scratch files when there are (not again when the caller's
+   * {@code rows} are kept there already: conforming a scan is cheap to repeat), else persisted.
+   */
+  private Dataset<Row> computed(Dataset<Row> rows, Dataset<Row> conformed) {
+    if (scratch == null) {
+      return conformed.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    return scratch.holds(rows) ? conformed : scratch.keep(conformed);
   }
 
   /** Releases what {@link #computed} persisted (scratch files go with the run's). */

@@ -1,10 +1,7 @@
 package io.socialcrm.marts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.socialcrm.common.Errors;
 import io.socialcrm.lake.Lake;
-import java.io.IOException;
 import java.time.LocalDate;
 
 /**
@@ -20,7 +17,6 @@ import java.time.LocalDate;
  */
 final class InfluenceCadence {
   static final String FILE = "_state/marts/influence.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What is stored: the run date it was built for and the settings it was built with. */
   record Built(@JsonProperty("built_for") String builtFor, @JsonProperty("settings") String settings) {}
@@ -56,23 +52,11 @@ final class InfluenceCadence {
 
   /** Records that the mart was written for {@code date} (after its write committed or found it the same). */
   void built(LocalDate date) {
-    try {
-      lake.writeText(file(), JSON.writeValueAsString(new Built(date.toString(), settingsKey())));
-    } catch (IOException e) {
-      throw Errors.io("cannot write " + file(), e);
-    }
+    lake.writeJson(file(), new Built(date.toString(), settingsKey()));
   }
 
   private Built read() {
-    String text = lake.readText(file());
-    if (text == null) {
-      return null;
-    }
-    try {
-      return JSON.readValue(text, Built.class);
-    } catch (IOException e) {
-      return null; // an unreadable state only costs a rebuild
-    }
+    return lake.readJson(file(), Built.class); // an unreadable state only costs a rebuild
   }
 
   private String settingsKey() {

@@ -11,8 +11,6 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.socialcrm.common.Errors;
 import io.socialcrm.common.JoinKeys;
 import io.socialcrm.conform.SilverTables;
 import io.socialcrm.identity.IdentityJob;
@@ -21,7 +19,6 @@ import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.LakeTable;
 import io.socialcrm.lake.TableVersions;
 import io.socialcrm.marts.GoldTables;
-import java.io.IOException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -92,7 +89,6 @@ public record ReportFigures(
   /** The figures last read, and what they were read from (date and table versions). */
   record Cached(@JsonProperty("key") String key, @JsonProperty("figures") ReportFigures figures) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * The figures as of {@code date}: those last read when the date and every source table's version are the same
@@ -102,21 +98,12 @@ public record ReportFigures(
     TableVersions versions = new TableVersions(lake);
     String key = date + " " + versions.latest(sources().stream().map(lake::path).toList());
     String file = Lake.join(lake.root(), "_state", "report_figures.json");
-    String text = lake.readText(file);
-    try {
-      Cached cached = text == null ? null : JSON.readValue(text, Cached.class);
-      if (cached != null && key.equals(cached.key())) {
-        return cached.figures();
-      }
-    } catch (IOException e) {
-      // unreadable: read the figures again
+    Cached cached = lake.readJson(file, Cached.class); // unreadable: the figures are read again
+    if (cached != null && key.equals(cached.key())) {
+      return cached.figures();
     }
     ReportFigures figures = read(spark, lake, date);
-    try {
-      lake.writeText(file, JSON.writeValueAsString(new Cached(key, figures)));
-    } catch (IOException e) {
-      throw Errors.io("cannot write " + file, e);
-    }
+    lake.writeJson(file, new Cached(key, figures));
     return figures;
   }
 

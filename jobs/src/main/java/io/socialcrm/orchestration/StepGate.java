@@ -1,11 +1,8 @@
 package io.socialcrm.orchestration;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.socialcrm.common.Errors;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.TableVersions;
-import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +17,6 @@ import java.util.TreeSet;
  */
 public final class StepGate {
   public static final String STATE_FOLDER = "_state/steps";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What is stored per step. */
   public record State(@JsonProperty("key") String key, @JsonProperty("run_id") String runId,
@@ -63,22 +59,10 @@ public final class StepGate {
   public void record(String key, Collection<String> tables, String runId) {
     Map<String, Long> now = new TreeMap<>();
     tables.forEach(t -> now.put(t, versions.latest(Lake.join(lake.root(), t))));
-    try {
-      lake.writeText(file(), JSON.writeValueAsString(new State(key, runId, now)));
-    } catch (IOException e) {
-      throw Errors.io("cannot write " + file(), e);
-    }
+    lake.writeJson(file(), new State(key, runId, now));
   }
 
   private State read() {
-    String text = lake.readText(file());
-    if (text == null) {
-      return null;
-    }
-    try {
-      return JSON.readValue(text, State.class);
-    } catch (IOException e) {
-      return null; // an unreadable state only costs the step's skip
-    }
+    return lake.readJson(file(), State.class); // an unreadable state only costs the step's skip
   }
 }

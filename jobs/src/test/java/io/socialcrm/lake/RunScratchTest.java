@@ -41,6 +41,8 @@ class RunScratchTest extends SparkTestBase {
     assertFalse(kept.queryExecution().optimizedPlan().toString().contains("Aggregate"),
         "the kept rows' plan is a scan of their files, not the aggregation that computed them");
     assertNotEquals(kept.inputFiles()[0], again.inputFiles()[0]);
+    assertEquals(true, scratch.holds(kept));
+    assertFalse(scratch.holds(computed), "the computation itself is not kept");
     Path folder = Path.of(scratch.dir());
     assertEquals(true, Files.isDirectory(folder));
 
