@@ -16,12 +16,21 @@ import re
 import sys
 
 
+# Helpers that run other code's queries: a job they start is named by their caller too.
+PASS_THROUGH = ("lake.RunScratch", "marts.GoldWriter")
+
+
 def our_frame(details):
+    frames = []
     for line in (details or "").splitlines():
         m = re.search(r"io\.socialcrm\.([\w.$]+)\(([\w]+\.java:\d+)\)", line)
         if m:
-            return m.group(1).rsplit(".", 1)[0].split("$")[0] + " " + m.group(2)
-    return None
+            frames.append(m.group(1).rsplit(".", 1)[0].split("$")[0] + " " + m.group(2))
+            if not frames[-1].startswith(PASS_THROUGH):
+                break
+    if not frames:
+        return None
+    return frames[0] if len(frames) == 1 else frames[0] + " <- " + frames[-1]
 
 
 def main(argv):

@@ -1,5 +1,6 @@
 package io.socialcrm.conform;
 
+import io.socialcrm.lake.RunScratch;
 import io.socialcrm.contracts.Contracts;
 import io.socialcrm.lake.Lake;
 import java.time.LocalDate;
@@ -13,7 +14,6 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Step {@code conform}: builds the silver tables from what changed in bronze since its last run (Delta Change
@@ -67,8 +67,7 @@ public final class ConformJob {
 
     Map<String, Dataset<Row>> rows = new LinkedHashMap<>();
     Map<String, Long> counts = new LinkedHashMap<>();
-    List<Dataset<Row>> cached = new ArrayList<>();
-    try {
+    try (RunScratch scratch = new RunScratch(spark, lake, "conform")) {
       for (String input : inputs) {
         io.socialcrm.lake.ChangeFeed.Batch batch = changes.read(Contracts.get(input), before.get(input));
         if (batch.nothingNew()) {
@@ -76,8 +75,7 @@ public final class ConformJob {
           counts.put(input, 0L);
         } else {
           // Read once, shared by every silver table built from this input.
-          Dataset<Row> r = batch.rows().persist(StorageLevel.MEMORY_AND_DISK());
-          cached.add(r);
+          Dataset<Row> r = scratch.keep(batch.rows());
           rows.put(input, r);
           counts.put(input, r.count());
         }
@@ -91,15 +89,13 @@ public final class ConformJob {
         long t0 = System.nanoTime();
         long read = build.inputs().stream().mapToLong(counts::get).sum();
         WriteCounts written = read == 0 ? WriteCounts.NONE
-            : build.writer().write(spark, lake, build.table(),
+            : build.writer().write(scratch, lake, build.table(),
                 build.transform().apply(new ConformInputs(spark, lake, inputsOf(build, rows))));
         results.add(new ConformResult.TableResult(build.table().name(), read, written.inserted(), written.updated()));
         durations.put(build.table().name(), (System.nanoTime() - t0) / 1_000_000);
       }
       changes.saveProcessedVersions(after, before, runId);
       return new ConformResult(runId, date.toString(), results, durations);
-    } finally {
-      cached.forEach(Dataset::unpersist);
     }
   }
 }

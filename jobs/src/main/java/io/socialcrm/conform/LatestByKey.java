@@ -17,7 +17,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Current-state silver tables (consent, steward decisions, orders, ...): one row per key, the one with the
@@ -37,25 +36,21 @@ public final class LatestByKey {
    */
   public static SilverWriter writer(String version, String... tieBreak) {
     // version null: replace when the content differs (see changedContent).
-    return (spark, lake, table, rows) -> {
-      Dataset<Row> stored = SilverWriter.current(spark, lake, table);
+    return (scratch, lake, table, rows) -> {
+      Dataset<Row> stored = SilverWriter.current(scratch.spark(), lake, table);
       Map<String, String> all = new LinkedHashMap<>();
       table.columnNames().forEach(c -> all.put(c, "s." + c));
       if (version != null) {
-        return SilverWriter.apply(spark, lake, table, changes(stored, rows, table.keys(), version, List.of(tieBreak)),
+        return SilverWriter.apply(scratch, lake, table, changes(stored, rows, table.keys(), version, List.of(tieBreak)),
             SilverWriter.keysEqual(table.keys()), (merge, columns) -> merge.whenMatched(
                 "s." + SilverWriter.ACTION + " = '" + SilverWriter.UPDATE + "'").updateExpr(all));
       }
       // The content hash is computed over the stored rows of the batch's keys only (all of them: a hash per row).
-      Dataset<Row> batch = table.conformWith(rows, List.of(tieBreak)).persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        Dataset<Row> changes = changedContent(SilverWriter.storedOfBatchKeys(stored, batch, table.keys()), batch,
-            table.keys(), table.columnNames(), List.of(tieBreak));
-        return SilverWriter.apply(spark, lake, table, changes, SilverWriter.keysEqual(table.keys()),
-            (merge, columns) -> merge.whenMatched("s." + SilverWriter.ACTION + " = '" + SilverWriter.UPDATE + "'").updateExpr(all));
-      } finally {
-        batch.unpersist();
-      }
+      Dataset<Row> batch = scratch.keep(table.conformWith(rows, List.of(tieBreak)));
+      Dataset<Row> changes = changedContent(SilverWriter.storedOfBatchKeys(stored, batch, table.keys()), batch,
+          table.keys(), table.columnNames(), List.of(tieBreak));
+      return SilverWriter.apply(scratch, lake, table, changes, SilverWriter.keysEqual(table.keys()),
+          (merge, columns) -> merge.whenMatched("s." + SilverWriter.ACTION + " = '" + SilverWriter.UPDATE + "'").updateExpr(all));
     };
   }
 

@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
+import io.socialcrm.lake.RunScratch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Slowly changing dimension type 2 over a Delta table: one row per version of a business key, with
@@ -109,26 +109,20 @@ public final class Scd2 {
 
   /** A writer that versions a table by {@code spec}, adding {@code derive}d columns (match keys) to new versions. */
   public static SilverWriter writer(Spec spec, UnaryOperator<Dataset<Row>> derive) {
-    return (spark, lake, table, rows) -> {
-      // Only the versions of the batch's keys can change: the windows run over those, not the whole table.
-      Dataset<Row> batch = rows.persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        return write(spark, lake, table, batch, spec, derive);
-      } finally {
-        batch.unpersist();
-      }
-    };
+    // Only the versions of the batch's keys can change: the windows run over those, not the whole table.
+    return (scratch, lake, table, rows) -> write(scratch, lake, table, scratch.keep(rows), spec, derive);
   }
 
-  /** One batch (persisted) applied: its keys' versions changed in one commit. */
-  private static WriteCounts write(org.apache.spark.sql.SparkSession spark, io.socialcrm.lake.Lake lake,
+  /** One batch (kept in the scratch files) applied: its keys' versions changed in one commit. */
+  private static WriteCounts write(RunScratch scratch, io.socialcrm.lake.Lake lake,
       io.socialcrm.lake.DeclaredTable table, Dataset<Row> batch, Spec spec, UnaryOperator<Dataset<Row>> derive) {
-    Dataset<Row> stored = SilverWriter.storedOfBatchKeys(SilverWriter.current(spark, lake, table), batch, spec.keys());
+    Dataset<Row> stored = SilverWriter.storedOfBatchKeys(SilverWriter.current(scratch.spark(), lake, table), batch,
+        spec.keys());
     Dataset<Row> changes = derive.apply(changes(stored, batch, spec));
     List<String> matchKeys = new ArrayList<>(spec.keys());
     matchKeys.add(VALID_FROM);
     String on = SilverWriter.keysEqual(matchKeys) + " AND s." + SilverWriter.ACTION + " <> '" + SilverWriter.INSERT + "'";
-    return SilverWriter.apply(spark, lake, table, changes, on, (merge, columns) -> {
+    return SilverWriter.apply(scratch, lake, table, changes, on, (merge, columns) -> {
       // A closed or touched current version takes the change row whole: valid_to and is_current, and for a
       // touch the latest columns, first/last seen and attributes it was enriched with (with their match keys).
       Map<String, String> update = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import io.delta.tables.DeltaTable;
 import io.socialcrm.common.Errors;
 import io.socialcrm.common.SocialCrmException;
 import io.socialcrm.lake.Lake;
+import io.socialcrm.lake.RunScratch;
 import io.socialcrm.lake.Schemas;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * How a silver table takes a batch: {@link Scd2} versions or {@link LatestByKey} upserts. Both first compute,
@@ -32,8 +32,11 @@ public interface SilverWriter {
   String INSERT = "insert";
   String UPDATE = "update";
 
-  /** Applies the transformed batch {@code rows} to {@code table}; returns rows inserted and updated. */
-  WriteCounts write(SparkSession spark, Lake lake, DeclaredTable table, Dataset<Row> rows);
+  /**
+   * Applies the transformed batch {@code rows} to {@code table}; returns rows inserted and updated. What it reads
+   * more than once (the batch, the change rows) it keeps in the step's {@code scratch} files.
+   */
+  WriteCounts write(RunScratch scratch, Lake lake, DeclaredTable table, Dataset<Row> rows);
 
   /** The table's current content, or an empty frame of its schema when it does not exist yet. */
   static Dataset<Row> current(SparkSession spark, Lake lake, DeclaredTable table) {
@@ -43,16 +46,17 @@ public interface SilverWriter {
   /**
    * Applies change rows (the table's columns plus {@link #ACTION}) in one commit: rows with action
    * {@link #INSERT} are inserted; the others are merged on {@code matchOn} by {@code clauses}. Counts come from
-   * the change rows (computed once, cached), so a batch without changes commits nothing.
+   * the change rows (computed once, kept in {@code scratch}), so a batch without changes commits nothing.
    */
-  static WriteCounts apply(SparkSession spark, Lake lake, DeclaredTable table, Dataset<Row> changes, String matchOn,
+  static WriteCounts apply(RunScratch scratch, Lake lake, DeclaredTable table, Dataset<Row> changes, String matchOn,
                            BiFunction<DeltaMergeBuilder, List<String>, DeltaMergeBuilder> clauses) {
+    SparkSession spark = scratch.spark();
     String path = lake.path(table.table());
     List<Column> cols = new ArrayList<>();
     table.columnNames().forEach(c -> cols.add(col(c)));
     cols.add(col(ACTION));
-    Dataset<Row> rows = changes.select(cols.toArray(new Column[0])).persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      Dataset<Row> rows = scratch.keep(changes.select(cols.toArray(new Column[0])));
       Map<String, Long> byAction = new HashMap<>();
       for (Row r : rows.groupBy(ACTION).count().collectAsList()) {
         byAction.put(r.getString(0), r.getLong(1));
@@ -85,8 +89,6 @@ public interface SilverWriter {
       throw e;
     } catch (RuntimeException e) {
       throw Errors.unreadableLake(path, e);
-    } finally {
-      rows.unpersist();
     }
   }
 
@@ -95,7 +97,7 @@ public interface SilverWriter {
 
   /**
    * The stored rows whose {@code keys} occur in {@code batch}: the only ones a batch can change, so a night's change
-   * rows are computed over them instead of the whole table. {@code batch} is counted (persist it first): up to
+   * rows are computed over them instead of the whole table. {@code batch} is counted (keep it first): up to
    * {@link #BROADCAST_KEYS_MAX_ROWS} rows its keys are broadcast and the table is filtered where it is read, with
    * no shuffle of it; a larger batch (a backfill) gets the stored table whole.
    */

@@ -15,6 +15,7 @@ import io.socialcrm.common.Settings;
 import io.socialcrm.lake.DeclaredTable;
 import io.socialcrm.conform.SilverTables;
 import io.socialcrm.lake.Lake;
+import io.socialcrm.lake.RunScratch;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
@@ -77,10 +78,23 @@ public final class IdentityJob {
     }
     MatchConfig config = MatchConfig.load(PROFILE_CUSTOMER);
     String configFingerprint = configFingerprint();
+    try (RunScratch scratch = new RunScratch(spark, lake, "identity")) {
+      return link(date, runId, t0, config, configFingerprint, scratch);
+    }
+  }
+
+  /**
+   * {@link #run}'s work. Every intermediate result read more than once is kept in the run's scratch files
+   * ({@link RunScratch}): read back with a plan of one scan, and surviving a lost executor, unlike localCheckpoint.
+   * The comparisons of a full run stay persisted in memory, since the model's estimation reads them once per
+   * iteration.
+   */
+  private IdentityResult link(LocalDate date, String runId, long t0, MatchConfig config, String configFingerprint,
+      RunScratch scratch) {
     LinkageEngine engine = new LinkageEngine(spark, config);
     // Leaves (computed once, plan cut): blocking, fingerprints and deterministic links read them many times.
-    Dataset<Row> profiles = IdentityInputs.profiles(read(SilverTables.SOCIAL_PROFILES)).localCheckpoint();
-    Dataset<Row> customers = IdentityInputs.customers(read(SilverTables.CUSTOMERS)).localCheckpoint();
+    Dataset<Row> profiles = scratch.keep(IdentityInputs.profiles(read(SilverTables.SOCIAL_PROFILES)));
+    Dataset<Row> customers = scratch.keep(IdentityInputs.customers(read(SilverTables.CUSTOMERS)));
     Dataset<Row> consented = read(SilverTables.CONSENT).where(col("granted")).select("customer_id", "platform");
     Dataset<Row> decisions = read(SilverTables.STEWARD_DECISIONS);
     Dataset<Row> interactions = read(SilverTables.INTERACTIONS);
@@ -88,11 +102,10 @@ public final class IdentityJob {
     IdentityTables.StoredModel stored = refit ? null : IdentityTables.storedModel(spark, lake, configFingerprint,
         customers);
     String modelId = stored == null ? runId : stored.runId();
-    Dataset<Row> records = PairStore.records(
+    Dataset<Row> records = scratch.keep(PairStore.records( // a leaf: the blocking plans below read it many times
             profiles.select(col("profile_key"), engine.leftFingerprint().as("fingerprint")),
             customers.select(col("customer_id"), engine.rightFingerprint().as("fingerprint")),
-            consented, engine.skippedBlocks(profiles, customers), modelId)
-        .localCheckpoint(); // a leaf: the blocking plans below read it many times
+            consented, engine.skippedBlocks(profiles, customers), modelId));
     String pairsPath = lake.path(IdentityTables.PAIRS);
     String recordsPath = lake.path(IdentityTables.RECORDS);
     Dataset<Row> storedRecords = lake.isDeltaTable(pairsPath) && lake.isDeltaTable(recordsPath)
@@ -116,8 +129,8 @@ public final class IdentityJob {
         store = PairStore.pairs(engine.score(compared, model), config.reviewMinProbability());
       } else {
         model = stored.model();
-        changed = PairStore.changed(storedRecords, records).localCheckpoint();
-        removed = PairStore.removed(storedRecords, records).localCheckpoint();
+        changed = scratch.keep(PairStore.changed(storedRecords, records));
+        removed = scratch.keep(PairStore.removed(storedRecords, records));
         java.util.Map<String, Long> changedByKind = countsByKind(changed);
         java.util.Map<String, Long> removedByKind = countsByKind(removed);
         changes = new long[] {changedByKind.getOrDefault(PairStore.PROFILE, 0L),
@@ -135,11 +148,10 @@ public final class IdentityJob {
             changedProfiles = changedProfiles.unionByName(engine.recordsInBlocks(profiles, true, flipped));
             changedCustomers = changedCustomers.unionByName(engine.recordsInBlocks(customers, false, flipped));
           }
-          changedProfiles = changedProfiles.distinct().localCheckpoint();
-          changedCustomers = changedCustomers.distinct().localCheckpoint();
-          compared = engine.compare(consentedOnly(
-                  engine.block(profiles, customers, changedProfiles, changedCustomers).pairs(), consented))
-              .persist(StorageLevel.MEMORY_AND_DISK());
+          changedProfiles = scratch.keep(changedProfiles.distinct());
+          changedCustomers = scratch.keep(changedCustomers.distinct());
+          compared = scratch.keep(engine.compare(consentedOnly(
+                  engine.block(profiles, customers, changedProfiles, changedCustomers).pairs(), consented)));
           candidateCount = compared.count();
           store = PairStore.kept(storedPairs,
                   changedProfiles.unionByName(PairStore.ids(removed, PairStore.PROFILE)),
@@ -147,7 +159,7 @@ public final class IdentityJob {
               .unionByName(PairStore.pairs(engine.score(compared, model), config.reviewMinProbability()));
         }
       }
-      store = store.persist(StorageLevel.MEMORY_AND_DISK());
+      store = scratch.keep(store);
       long storedCount = store.count();
       Dataset<Row> modelLinks = store.select(IdentityInputs.platformOf(col("profile_key")).as("platform"),
           IdentityInputs.profileIdOf(col("profile_key")).as("profile_id"), col("profile_key"), col("customer_id"),
@@ -163,32 +175,30 @@ public final class IdentityJob {
           .join(consented, JoinKeys.of("customer_id", "platform"), "left_semi");
       Dataset<Row> all = StewardDecisions.withoutRejected(
           confirmed.unionByName(certain).unionByName(modelLinks), decisions);
-      Dataset<Row> best = bestPerPair(all).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> best = scratch.keep(bestPerPair(all));
       // Steward and deterministic links first, one-to-one among themselves by method (a steward's confirmation
       // beats a CRM handle); one-to-one keeps the highest match_probability, so rank through it.
-      Dataset<Row> strong = LinkageEngine.oneToOne(
+      Dataset<Row> strong = scratch.keep(LinkageEngine.oneToOne(
               best.where(col("method").notEqual(PROBABILISTIC))
                   .withColumn("_p", col("match_probability")).withColumn("match_probability", rank()),
               List.of("platform"), "profile_key", "customer_id")
-          .withColumn("match_probability", col("_p")).drop("_p", "assignment_round")
-          .persist(StorageLevel.MEMORY_AND_DISK());
+          .withColumn("match_probability", col("_p")).drop("_p", "assignment_round"));
       double auto = config.autoLinkProbability();
       Dataset<Row> modelAssigned = Assignment.unambiguous(
           Assignment.open(best.where(col("method").equalTo(PROBABILISTIC)), strong), auto);
-      Dataset<Row> links = strong.unionByName(modelAssigned)
-          .withColumn("evidence_hash", LinkHistory.evidenceHash(col("method"), col("evidence")));
-      Dataset<Row> review = Review.band(best, links).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> links = scratch.keep(strong.unionByName(modelAssigned)
+          .withColumn("evidence_hash", LinkHistory.evidenceHash(col("method"), col("evidence"))));
+      Dataset<Row> review = scratch.keep(Review.band(best, links));
 
       String linksPath = lake.path(IdentityTables.LINKS);
       boolean linksExist = lake.isDeltaTable(linksPath);
       Dataset<Row> current = linksExist ? spark.read().format("delta").load(linksPath).where("is_current")
           : IdentityTables.emptyLinks(spark);
       Timestamp at = Timestamp.valueOf(date.atStartOfDay());
-      Dataset<Row> linkChanges = LinkHistory.changes(current, links, at, runId).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> linkChanges = scratch.keep(LinkHistory.changes(current, links, at, runId));
       long inserted = linkChanges.where(col(LinkHistory.ACTION).equalTo(LinkHistory.INSERT)).count();
       long closed = linkChanges.where(col(LinkHistory.ACTION).equalTo(LinkHistory.CLOSE)).count();
       LinkHistory.mergeInto(linksPath, linkChanges, linksExist);
-      linkChanges.unpersist();
 
       String reviewPath = lake.path(IdentityTables.REVIEW);
       long reviewCount = review.count();
@@ -203,19 +213,13 @@ public final class IdentityJob {
         store.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(pairsPath);
         records.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(recordsPath);
       }
-      best.unpersist();
-      strong.unpersist();
-      review.unpersist();
-      long linkCount = spark.read().format("delta").load(linksPath).where("is_current").count();
+      long linkCount = links.count(); // the current links after the merge are exactly these
       return new IdentityResult(candidateCount, linkCount, inserted, closed, reviewCount, model.iterations(),
           stored != null, changes[0], changes[1], changes[2], changes[3], storedCount,
           (System.nanoTime() - t0) / 1_000_000);
     } finally {
       if (compared != null) {
         compared.unpersist();
-      }
-      if (store != null) {
-        store.unpersist();
       }
     }
   }

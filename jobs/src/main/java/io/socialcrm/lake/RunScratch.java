@@ -52,6 +52,11 @@ public final class RunScratch implements AutoCloseable {
     return files;
   }
 
+  /** The session the files are written and read with. */
+  public SparkSession spark() {
+    return spark;
+  }
+
   /** Whether {@code rows} is a frame {@link #keep} returned: already a scan of files, not worth keeping again. */
   public boolean holds(Dataset<Row> rows) {
     return kept.contains(rows);

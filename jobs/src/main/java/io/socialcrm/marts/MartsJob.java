@@ -62,6 +62,7 @@ public final class MartsJob {
 
   static final DeclaredTable POST_SIGNALS = GoldTables.load("post_signals");
   static final DeclaredTable PERSON_STAGE = GoldTables.load("person_stage");
+  static final DeclaredTable PERSON_EVIDENCE = PersonStages.EVIDENCE;
   static final DeclaredTable FUNNEL_DAILY = GoldTables.load("funnel_daily");
   static final DeclaredTable FUNNEL_COHORTS = GoldTables.load("funnel_cohorts");
   static final DeclaredTable ATTRIBUTION_PATHS = GoldTables.load("_attribution_paths");
@@ -123,18 +124,22 @@ public final class MartsJob {
         .select("interaction_id", "sentiment_score", "sentiment", "intent_to_buy", "sentiment_lang");
     Dataset<Row> influencers;
     if (scope.firstRun() || scope.anyChange()) {
-      boolean everyone = scope.firstRun() || missing(PERSON_STAGE) || missing(ATTRIBUTION_PATHS)
-          || missing(ATTRIBUTION);
+      boolean everyone = scope.firstRun() || missing(PERSON_STAGE) || missing(PERSON_EVIDENCE)
+          || missing(ATTRIBUTION_PATHS) || missing(ATTRIBUTION);
       PeopleScope people = everyone ? PeopleScope.everyone() : log.phase("touched_people", () -> {
         Dataset<Row> touched = scratch.keep(TouchedPeople.of(touchedBy(changes, before, in.profiles()), in.interactions(),
             in.links()));
-        log.count("touched_people", touched.count());
+        Row n = touched.agg(functions.count(lit(1)), functions.count(functions.when(col(TouchedPeople.RECOMPUTE),
+            lit(1)))).first();
+        log.count("touched_people", n.getLong(0));
+        log.count("recomputed_people", n.getLong(1));
         return PeopleScope.touched(touched);
       });
       Dataset<Row> peopleScored = scratch.keep(withSignals(
-          people.restrict(People.withPerson(in.interactions(), in.links()), "person_id"), signals));
+          people.withHistory(People.withPerson(in.interactions(), in.links()), "person_id"), signals));
       Dataset<Row> peopleOrders = people.restrict(in.orders(), "customer_id");
-      buildPersonStages(in, peopleScored, peopleOrders, people, scope, date, writer, scratch, log);
+      Dataset<Row> night = withSignals(People.withPerson(changes.get("interactions").rows(), in.links()), signals);
+      buildPersonStages(in, peopleScored, night, peopleOrders, people, scope, date, writer, scratch, log);
       buildAttribution(in, peopleScored, peopleOrders, people, writer, scratch, log);
 
       // Everyone's interactions for the graph and F.R.Y.: only the columns those read, so neither the signals
@@ -180,14 +185,23 @@ public final class MartsJob {
   }
 
   /**
-   * Stages of the scope's people, written over their old rows; then the funnel, aggregated from the whole written
+   * Evidence and stages of the scope's people, written over their old rows: the evidence of those the night only
+   * added rows to is their stored evidence with the night's rows folded in ({@link PersonStages#fold}), the others'
+   * is computed from their history. Then the funnel, aggregated from the whole written
    * {@code person_stage} for the days a changed row can move: from the earliest date of a changed person row (old or
    * new), or from the run's date when none changed, to the last day written.
    */
-  private void buildPersonStages(MartInputs in, Dataset<Row> peopleScored, Dataset<Row> peopleOrders,
-      PeopleScope people, MartScope scope, LocalDate date, GoldWriter writer, RunScratch scratch, RunLog log) {
-    Dataset<Row> stages = scratch.keep(PersonStages.of(peopleScored, PersonStages.postCampaigns(in.interactions()),
-        peopleOrders, in.customers(), in.profiles(), settings));
+  private void buildPersonStages(MartInputs in, Dataset<Row> peopleScored, Dataset<Row> night,
+      Dataset<Row> peopleOrders, PeopleScope people, MartScope scope, LocalDate date, GoldWriter writer,
+      RunScratch scratch, RunLog log) {
+    Dataset<Row> postCampaigns = PersonStages.postCampaigns(in.interactions());
+    Dataset<Row> recomputed = PersonStages.evidence(people.recomputed(peopleScored, "person_id"), postCampaigns,
+        in.profiles());
+    Dataset<Row> evidence = scratch.keep(people.isEveryone() ? recomputed
+        : recomputed.unionByName(PersonStages.fold(people.folded(PERSON_EVIDENCE.read(spark, lake), "person_id"),
+            PersonStages.evidence(people.folded(night, "person_id"), postCampaigns, in.profiles()))));
+    log.wrote(people.write(writer, PERSON_EVIDENCE, evidence, "person_id"));
+    Dataset<Row> stages = scratch.keep(PersonStages.assemble(evidence, peopleOrders, in.customers(), settings));
     boolean wholeFunnel = people.isEveryone() || missing(FUNNEL_DAILY) || missing(FUNNEL_COHORTS);
     LocalDate changedFrom = wholeFunnel ? null : log.phase("person_stage_diff",
         () -> earliestChange(people.restrict(PERSON_STAGE.read(spark, lake), "person_id"), stages));
@@ -275,12 +289,7 @@ public final class MartsJob {
   private TouchedPeople.Changes touchedBy(Map<String, ChangeFeed.Batch> changes, Map<String, Long> before,
       Dataset<Row> currentProfiles) {
     ChangeFeed.Batch orders = changes.get("orders");
-    Dataset<Row> previous = orders.nothingNew() || orders.full() || before.get("orders") == null
-        ? orders.rows().select("customer_id").limit(0)
-        : spark.read().format("delta").option("readChangeFeed", "true")
-            .option("startingVersion", before.get("orders") + 1).option("endingVersion", orders.version())
-            .load(lake.path(SilverTables.ORDERS.table()))
-            .where(col("_change_type").equalTo("update_preimage")).select("customer_id");
+    Dataset<Row> previous = goneOrChanged(orders, before.get("orders"), SilverTables.ORDERS).select("customer_id");
     ChangeFeed.Batch profiles = changes.get("social_profiles");
     Dataset<Row> changedProfiles = profiles.nothingNew() || profiles.full() || before.get("social_profiles") == null
         ? profiles.rows()
@@ -290,7 +299,22 @@ public final class MartsJob {
             currentProfiles);
     return new TouchedPeople.Changes(changes.get("interactions").rows(), orders.rows(), previous,
         changes.get("customers").rows(), changedProfiles, changes.get("identity_links").rows(),
-        changes.get("campaigns").rows());
+        changes.get("campaigns").rows(), goneOrChanged(changes.get("interactions"), before.get("interactions"),
+            SilverTables.INTERACTIONS).select("platform", "profile_id"));
+  }
+
+  /**
+   * The rows of a silver table as they were before the night updated or deleted them (update pre-images and
+   * deletes of its change feed since the last run): empty when nothing is new or the batch is the whole table.
+   */
+  private Dataset<Row> goneOrChanged(ChangeFeed.Batch batch, Long processed, DeclaredTable table) {
+    if (batch.nothingNew() || batch.full() || processed == null) {
+      return batch.rows().limit(0);
+    }
+    return spark.read().format("delta").option("readChangeFeed", "true")
+        .option("startingVersion", processed + 1).option("endingVersion", batch.version())
+        .load(lake.path(table.table()))
+        .where(col("_change_type").isin("update_preimage", "delete"));
   }
 
   /**

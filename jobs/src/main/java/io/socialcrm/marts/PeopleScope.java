@@ -1,5 +1,8 @@
 package io.socialcrm.marts;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
+
 import io.socialcrm.lake.DeclaredTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,6 +37,26 @@ final class PeopleScope {
   /** The rows of {@code rows} about the scope's people: those whose {@code column} is one of their person ids. */
   Dataset<Row> restrict(Dataset<Row> rows, String column) {
     return touched == null ? rows : TouchedPeople.restrict(rows, column, touched);
+  }
+
+  /**
+   * The rows about the people whose history the run reads: everyone, else the touched people whose evidence is
+   * recomputed ({@link TouchedPeople#RECOMPUTE}) and the linked ones (their attribution paths are recomputed).
+   */
+  Dataset<Row> withHistory(Dataset<Row> rows, String column) {
+    return touched == null ? rows : TouchedPeople.restrict(rows, column,
+        touched.where(col(TouchedPeople.RECOMPUTE).or(col("customer_id").isNotNull())));
+  }
+
+  /** The rows about the touched people whose evidence is recomputed from their history (everyone's for everyone). */
+  Dataset<Row> recomputed(Dataset<Row> rows, String column) {
+    return touched == null ? rows : TouchedPeople.restrict(rows, column, touched.where(col(TouchedPeople.RECOMPUTE)));
+  }
+
+  /** The rows about the touched people whose stored evidence takes the night's rows ({@link PersonStages#fold}). */
+  Dataset<Row> folded(Dataset<Row> rows, String column) {
+    return touched == null ? rows.limit(0)
+        : TouchedPeople.restrict(rows, column, touched.where(not(col(TouchedPeople.RECOMPUTE))));
   }
 
   /**

@@ -1,6 +1,13 @@
 package io.socialcrm.marts;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.array_union;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.array_min;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
@@ -18,6 +25,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.socialcrm.common.JoinKeys;
 import io.socialcrm.conform.Brands;
+import io.socialcrm.lake.DeclaredTable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,6 +67,9 @@ public final class PersonStages {
   public static final String LOYAL = "loyal";
   public static final String ADVOCATE = "advocate";
 
+  /** The evidence the stages are assembled from, kept per person between runs. */
+  public static final DeclaredTable EVIDENCE = GoldTables.load("_person_evidence");
+
   private PersonStages() {}
 
   /**
@@ -84,40 +95,98 @@ public final class PersonStages {
    */
   public static Dataset<Row> of(Dataset<Row> interactions, Dataset<Row> postCampaigns, Dataset<Row> orders,
       Dataset<Row> customers, Dataset<Row> profiles, MartSettings s) {
-    String own = Brands.own().name();
+    return assemble(evidence(interactions, postCampaigns, profiles), orders, customers, s);
+  }
+
+  /**
+   * What each person's interactions about each brand show ({@code gold._person_evidence}): per brand and person the
+   * customer the person's profiles are linked to, the first interaction (time, id, platform, campaign), the first
+   * date of any interaction (aware) and of a positive one (preference), and the distinct dates of the own brand's
+   * recommendations seen by others. Each is a minimum, maximum or set union over the rows, so evidence computed over
+   * some of a person's rows and over the rest combine by {@link #fold}. Arguments as in {@link #of}.
+   */
+  public static Dataset<Row> evidence(Dataset<Row> interactions, Dataset<Row> postCampaigns, Dataset<Row> profiles) {
     Dataset<Row> touches = brandTouches(interactions, postCampaigns, profiles);
+    Column recommends = col("_recommends").and(col("brand").equalTo(lit(Brands.own().name())));
+    return EVIDENCE.conform(touches.groupBy("brand", "person_id").agg(
+            max("customer_id").as("customer_id"),
+            min(struct(col("ts"), col("interaction_id"), col("platform"), col("campaign_id"))).as("_first"),
+            min("interaction_date").as("aware_date"),
+            min(when(col("_positive"), col("interaction_date"))).as("preference_date"),
+            array_sort(collect_set(when(recommends, col("interaction_date")))).as("recommend_dates"))
+        .withColumn("first_ts", col("_first.ts"))
+        .withColumn("first_interaction_id", col("_first.interaction_id"))
+        .withColumn("first_platform", col("_first.platform"))
+        .withColumn("first_campaign_id", col("_first.campaign_id")));
+  }
 
-    Dataset<Row> social = touches.groupBy("brand", "person_id").agg(
-        max("customer_id").as("_social_customer"),
-        min_by(struct(col("platform"), col("campaign_id")), struct(col("ts"), col("interaction_id"))).as("_first"),
-        min("ts").as("_first_social_ts"),
-        min("interaction_date").as("_aware_social"),
-        min(when(col("_positive"), col("interaction_date"))).as("_preference_social"));
+  /**
+   * Evidence with more rows folded in: {@code stored} (evidence of a person's rows so far) and {@code added}
+   * ({@link #evidence} of rows new since), both with the columns of {@code gold._person_evidence}, give the evidence
+   * of all the rows together, which {@link #evidence} over them would give. Holds only for added rows: a row that
+   * changed or went away needs the person's evidence computed again from all their rows.
+   */
+  public static Dataset<Row> fold(Dataset<Row> stored, Dataset<Row> added) {
+    Dataset<Row> a = stored.select(renamed(stored, "_s_"));
+    Dataset<Row> b = added.select(renamed(added, "_a_"));
+    Dataset<Row> both = a.join(b, col("_s_brand").equalTo(col("_a_brand"))
+        .and(col("_s_person_id").equalTo(col("_a_person_id"))), "full_outer");
+    Column empty = array().cast("array<date>");
+    return EVIDENCE.conform(both
+        .withColumn("brand", coalesce(col("_s_brand"), col("_a_brand")))
+        .withColumn("person_id", coalesce(col("_s_person_id"), col("_a_person_id")))
+        .withColumn("customer_id", greatest(col("_s_customer_id"), col("_a_customer_id")))
+        .withColumn("_first", least(firstOf("_s_"), firstOf("_a_")))
+        .withColumn("first_ts", col("_first.ts"))
+        .withColumn("first_interaction_id", col("_first.interaction_id"))
+        .withColumn("first_platform", col("_first.platform"))
+        .withColumn("first_campaign_id", col("_first.campaign_id"))
+        .withColumn("aware_date", least(col("_s_aware_date"), col("_a_aware_date")))
+        .withColumn("preference_date", least(col("_s_preference_date"), col("_a_preference_date")))
+        .withColumn("recommend_dates", array_sort(array_union(coalesce(col("_s_recommend_dates"), empty),
+            coalesce(col("_a_recommend_dates"), empty)))));
+  }
 
+  /**
+   * The person_stage rows from the people's evidence ({@link #evidence} or {@link #fold}) and their paid orders.
+   *
+   * @param evidence the columns of {@code gold._person_evidence}
+   * @param orders silver orders of the same people (all of them: the loyalty window reads their order history)
+   * @param customers current customers (customer_id, segment)
+   * @param s the loyalty rule (loyalOrders, loyalWindowDays)
+   */
+  public static Dataset<Row> assemble(Dataset<Row> evidence, Dataset<Row> orders, Dataset<Row> customers,
+      MartSettings s) {
+    String own = Brands.own().name();
     Dataset<Row> buying = customerDates(orders, s).withColumn("brand", lit(own));
-
-    Dataset<Row> advocates = touches.where(col("brand").equalTo(lit(own)).and(col("_recommends")))
-        .join(buying.select(col("customer_id").as("person_id"), col("customer_date")), "person_id")
-        .where(col("interaction_date").geq(col("customer_date")))
-        .groupBy("person_id").agg(min("interaction_date").as("advocate_date"))
-        .withColumn("brand", lit(own));
-
-    Dataset<Row> persons = social
+    Dataset<Row> persons = evidence.withColumnRenamed("customer_id", "_social_customer")
         .join(buying.withColumnRenamed("customer_id", "person_id"), JoinKeys.of("brand", "person_id"), "full_outer")
-        .join(advocates, JoinKeys.of("brand", "person_id"), "left")
+        .withColumn("advocate_date", when(col("customer_date").isNotNull(),
+            array_min(filter(col("recommend_dates"), d -> d.geq(col("customer_date"))))))
         .withColumn("customer_id", coalesce(col("_social_customer"),
             when(col("customer_date").isNotNull(), col("person_id"))))
-        .withColumn("preference_date", least(col("_preference_social"), col("customer_date")))
-        .withColumn("aware_date", least(col("_aware_social"), col("preference_date")))
-        .withColumn("platform", col("_first.platform"))
+        .withColumn("preference_date", least(col("preference_date"), col("customer_date")))
+        .withColumn("aware_date", least(col("aware_date"), col("preference_date")))
+        .withColumn("platform", col("first_platform"))
         .withColumn("first_campaign_id", when(col("_first_order_ts").isNotNull()
-                .and(col("_first_social_ts").isNull().or(col("_first_order_ts").lt(col("_first_social_ts")))),
-            col("_first_order_campaign")).otherwise(col("_first.campaign_id")));
+                .and(col("first_ts").isNull().or(col("_first_order_ts").lt(col("first_ts")))),
+            col("_first_order_campaign")).otherwise(col("first_campaign_id")));
 
     Dataset<Row> segments = customers.select(col("customer_id"), col("segment"));
     return GoldTables.load("person_stage").conform(persons.join(segments, JoinKeys.of("customer_id"), "left")
         .withColumn("is_own_brand", col("brand").equalTo(lit(own)))
         .withColumn("current_stage", currentStage()));
+  }
+
+  /** The first interaction of one side of {@link #fold}'s join as one orderable value; null without that side. */
+  private static Column firstOf(String prefix) {
+    return when(col(prefix + "brand").isNotNull(), struct(col(prefix + "first_ts").as("ts"),
+        col(prefix + "first_interaction_id").as("interaction_id"), col(prefix + "first_platform").as("platform"),
+        col(prefix + "first_campaign_id").as("campaign_id")));
+  }
+
+  private static Column[] renamed(Dataset<Row> rows, String prefix) {
+    return java.util.Arrays.stream(rows.columns()).map(c -> col(c).as(prefix + c)).toArray(Column[]::new);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.socialcrm.marts;
 
+import static org.apache.spark.sql.functions.bool_or;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -33,16 +34,25 @@ public final class TouchedPeople {
   private TouchedPeople() {}
 
   /**
-   * What changed since the last run, per input: the new or changed rows (post-images) of each silver table, and
+   * What changed since the last run, per input: the new or changed rows (post-images) of each silver table,
    * {@code previousOrderCustomers} the customer_id an updated order had before (an order moved to another customer
-   * touches both).
+   * touches both), and {@code changedInteractionAuthors} the authors (platform, profile_id) of interactions updated
+   * or deleted (their pre-images: evidence that may be gone).
    */
   public record Changes(Dataset<Row> interactions, Dataset<Row> orders, Dataset<Row> previousOrderCustomers,
-      Dataset<Row> customers, Dataset<Row> profiles, Dataset<Row> links, Dataset<Row> campaigns) {}
+      Dataset<Row> customers, Dataset<Row> profiles, Dataset<Row> links, Dataset<Row> campaigns,
+      Dataset<Row> changedInteractionAuthors) {}
+
+  /** The column of {@link #of} that says a person's evidence must be computed again from all their rows. */
+  public static final String RECOMPUTE = "recompute";
 
   /**
-   * The touched people: person_id ({@link People#withPerson}) and customer_id (the person's customer; null for an
-   * unlinked profile), one row each.
+   * The touched people: person_id ({@link People#withPerson}), customer_id (the person's customer; null for an
+   * unlinked profile) and {@link #RECOMPUTE}, one row each. {@code recompute} is false for a person the night only
+   * added interactions to, or whose orders or customer row changed: their stored evidence
+   * ({@link PersonStages#fold}) takes the new rows as they are. It is true when evidence may have gone or moved: an
+   * interaction of theirs changed or was erased, a profile's evidence changed, a link of theirs changed, or a post
+   * they engaged with or a campaign they carry changed.
    *
    * @param changed the night's changes
    * @param interactions all current silver interactions (to find who engaged with a changed post or carries a
@@ -50,23 +60,28 @@ public final class TouchedPeople {
    * @param links the current identity links (platform, profile_id, customer_id)
    */
   public static Dataset<Row> of(Changes changed, Dataset<Row> interactions, Dataset<Row> links) {
-    Dataset<Row> profiles = changed.interactions().select("platform", "profile_id")
+    Dataset<Row> added = changed.interactions().select("platform", "profile_id").distinct();
+    Dataset<Row> moved = changed.changedInteractionAuthors().select("platform", "profile_id")
         .union(changed.profiles().select("platform", "profile_id"))
         .union(engagersOf(changedPosts(changed.interactions()), interactions))
         .union(interactions.join(broadcast(changed.campaigns().select("campaign_id").distinct()),
             JoinKeys.of("campaign_id")).select("platform", "profile_id"))
         .distinct();
-    Dataset<Row> viaProfiles = People.withPerson(profiles, links).select("person_id", "customer_id");
+    Dataset<Row> viaProfiles = People.withPerson(added, links).select(col("person_id"), col("customer_id"),
+            lit(false).as(RECOMPUTE))
+        .union(People.withPerson(moved, links).select(col("person_id"), col("customer_id"), lit(true).as(RECOMPUTE)));
     Column noCustomer = lit(null).cast("string");
-    Dataset<Row> customers = changed.orders().select("customer_id")
-        .union(changed.previousOrderCustomers().select("customer_id"))
-        .union(changed.customers().select("customer_id"))
-        .union(changed.links().select("customer_id"))
+    Dataset<Row> customers = changed.orders().select(col("customer_id"), lit(false).as(RECOMPUTE))
+        .union(changed.previousOrderCustomers().select(col("customer_id"), lit(false).as(RECOMPUTE)))
+        .union(changed.customers().select(col("customer_id"), lit(false).as(RECOMPUTE)))
+        .union(changed.links().select(col("customer_id"), lit(true).as(RECOMPUTE)))
         .where(col("customer_id").isNotNull())
-        .select(col("customer_id").as("person_id"), col("customer_id"));
+        .select(col("customer_id").as("person_id"), col("customer_id"), col(RECOMPUTE));
     Dataset<Row> unlinked = changed.links()
-        .select(People.profileKey(col("platform"), col("profile_id")).as("person_id"), noCustomer.as("customer_id"));
-    return viaProfiles.union(customers).union(unlinked).distinct();
+        .select(People.profileKey(col("platform"), col("profile_id")).as("person_id"), noCustomer.as("customer_id"),
+            lit(true).as(RECOMPUTE));
+    return viaProfiles.union(customers).union(unlinked)
+        .groupBy("person_id", "customer_id").agg(bool_or(col(RECOMPUTE)).as(RECOMPUTE));
   }
 
   /**

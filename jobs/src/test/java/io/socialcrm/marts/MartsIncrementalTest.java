@@ -40,7 +40,7 @@ class MartsIncrementalTest extends SparkTestBase {
   private static final String BRAND_X = ScoredInteractionRows.NORDWIND_X;
   /** The gold tables a run writes, the internal paths table included. */
   private static final List<DeclaredTable> GOLD = List.of(MartsJob.POST_SIGNALS, MartsJob.PERSON_STAGE,
-      MartsJob.FUNNEL_DAILY, MartsJob.FUNNEL_COHORTS, MartsJob.ATTRIBUTION_PATHS, MartsJob.ATTRIBUTION,
+      MartsJob.PERSON_EVIDENCE, MartsJob.FUNNEL_DAILY, MartsJob.FUNNEL_COHORTS, MartsJob.ATTRIBUTION_PATHS, MartsJob.ATTRIBUTION,
       MartsJob.CHANNEL_ATTRIBUTION, MartsJob.CAMPAIGN_ROI, MartsJob.FRY, MartsJob.CARE, MartsJob.INFLUENCERS,
       MartsJob.SHARE_OF_VOICE, MartsJob.CARE_QUEUE, MartsJob.ALERTS);
   private static final String INTERACTION_COLUMNS = "interaction_id, platform, profile_id, interaction_type, ts, "
@@ -57,8 +57,11 @@ class MartsIncrementalTest extends SparkTestBase {
 
     applyNight2(nightly);
     MartsResult second = job(nightly).run(NIGHT2, "night2");
-    // C1 (new post, new order), C2 (refund, profile), C3 and x:u3 (link), C4 (segment), x:u5 (new profile)
-    assertEquals(6L, second.counts().get("touched_people"));
+    // C1 (new post, new order, an edited reply), C2 (refund, profile), C3 and x:u3 (link), C4 (segment), x:u5 (new
+    // profile), x:u4 (late posts: folded into its stored evidence)
+    assertEquals(7L, second.counts().get("touched_people"));
+    // of those, recomputed from their history: C1 (its reply changed), C3 and x:u3 (the link), x:u5 (a new profile)
+    assertEquals(4L, second.counts().get("recomputed_people"));
 
     Lake scratch = new Lake(session(), newTempDir("marts-scratch").toString());
     copySilver(nightly, scratch);
@@ -78,6 +81,11 @@ class MartsIncrementalTest extends SparkTestBase {
     // the refunded order lost its credits, and the new order got them.
     Dataset<Row> stages = gold(nightly, MartsJob.PERSON_STAGE);
     assertEquals(0L, stages.where(col("person_id").equalTo("x:u3")).count());
+    // u4's late posts, folded: aware of the brand from the late post, and earlier of the competitor
+    assertEquals(Date.valueOf("2026-11-02"), stages.where(col("person_id").equalTo("x:u4").and(col("is_own_brand")))
+        .first().getAs("aware_date"));
+    assertEquals(Date.valueOf("2026-11-04"), stages.where(col("person_id").equalTo("x:u4")
+        .and(col("brand").equalTo("Alpenkraft"))).first().getAs("aware_date"));
     assertEquals("x", stages.where(col("person_id").equalTo("C3").and(col("is_own_brand"))).first()
         .getAs("platform"));
     assertEquals(Date.valueOf(NIGHT2), stages.where(col("person_id").equalTo("C1").and(col("is_own_brand")))
@@ -171,7 +179,15 @@ class MartsIncrementalTest extends SparkTestBase {
         "('x:post:M4', 'x', 'u1', 'post', TIMESTAMP'2026-11-11 09:00:00', 'Nordwind', NULL, NULL, NULL,"
             + " 'I love my Nordwind jacket, excellent', 50L),"
             + "('x:post:M5', 'x', 'u5', 'post', TIMESTAMP'2026-11-11 10:00:00', 'Nordwind', NULL, NULL, NULL,"
-            + " 'Does Nordwind ship to Spain?', 0L)"));
+            + " 'Does Nordwind ship to Spain?', 0L),"
+            // late rows of u4 (a file that came in late): older than the first row stored for u4
+            + "('x:post:L1', 'x', 'u4', 'post', TIMESTAMP'2026-11-02 09:00:00', 'Nordwind', NULL, NULL, NULL,"
+            + " 'Nordwind jackets look great', 40L),"
+            + "('x:post:L2', 'x', 'u4', 'post', TIMESTAMP'2026-11-04 09:00:00', 'Alpenkraft', NULL, NULL, NULL,"
+            + " 'Alpenkraft gloves are excellent', 40L)"));
+    // u1's reply edited: its stored evidence (a positive reply) is gone
+    DeltaTable.forPath(session(), lake.path(SilverTables.INTERACTIONS.table()))
+        .update(col("interaction_id").equalTo("x:reply:R1"), Map.of("text", lit("I hate it, terrible jacket")));
     append(lake, SilverTables.ORDERS.table(), SilverTables.ORDERS.schema(), orders(
         "('O2', 'C1', TIMESTAMP'2026-11-11 12:00:00', 120.00, 'paid', TIMESTAMP'2026-11-11 12:00:00')"));
     DeltaTable.forPath(session(), lake.path(SilverTables.ORDERS.table())).update(col("order_id").equalTo("O4"),

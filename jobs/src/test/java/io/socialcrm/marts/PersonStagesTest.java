@@ -54,7 +54,12 @@ class PersonStagesTest extends SparkTestBase {
   }
 
   private Dataset<Row> personStages() {
-    Dataset<Row> interactions = frame(INTERACTIONS,
+    return PersonStages.of(People.withPerson(interactions(), links()), orders(), customers(), profiles(),
+        MartSettings.defaults());
+  }
+
+  private Dataset<Row> interactions() {
+    return frame(INTERACTIONS,
         // the brand's own posts (brand accounts): campaign posts, never people
         touch("fb:post:" + FB_PAGE + "_1", "facebook", FB_PAGE, "post", "2026-01-01", OWN, null, null, "C1", 900L,
             "neutral"),
@@ -81,9 +86,15 @@ class PersonStagesTest extends SparkTestBase {
         // C8: praise and a repost after buying, but nobody saw them (no impressions, no followers)
         touch("x:post:801", "x", "u8", "post", "2026-01-12", OWN, null, null, null, 0L, "positive"),
         touch("x:repost:802", "x", "u8", "repost", "2026-01-13", OWN, "900", null, null, 0L, null));
-    Dataset<Row> links = session().sql("SELECT * FROM VALUES ('x', 'u7', 'C7'), ('facebook', 'f7', 'C7'), "
+  }
+
+  private Dataset<Row> links() {
+    return session().sql("SELECT * FROM VALUES ('x', 'u7', 'C7'), ('facebook', 'f7', 'C7'), "
         + "('x', 'u8', 'C8') AS t(platform, profile_id, customer_id)");
-    Dataset<Row> orders = frame(ORDERS,
+  }
+
+  private Dataset<Row> orders() {
+    return frame(ORDERS,
         order("O41", "C4", "2026-01-10", "paid", "C2"),
         order("O42", "C4", "2026-01-20", "refunded", null),
         order("O51", "C5", "2026-01-01", "paid", null),
@@ -93,13 +104,17 @@ class PersonStagesTest extends SparkTestBase {
         order("O63", "C6", "2026-07-20", "paid", null), // 200 days after O61
         order("O71", "C7", "2026-01-10", "paid", null),
         order("O81", "C8", "2026-01-11", "paid", null));
-    Dataset<Row> customers = session().sql("SELECT * FROM VALUES ('C4', 'consumer'), ('C5', 'vip'), ('C6', 'smb'), "
+  }
+
+  private Dataset<Row> customers() {
+    return session().sql("SELECT * FROM VALUES ('C4', 'consumer'), ('C5', 'vip'), ('C6', 'smb'), "
         + "('C7', 'consumer'), ('C8', 'enterprise') AS t(customer_id, segment)");
-    Dataset<Row> profiles = session().sql("SELECT platform, profile_id, CAST(followers AS BIGINT) followers, is_brand "
+  }
+
+  private Dataset<Row> profiles() {
+    return session().sql("SELECT platform, profile_id, CAST(followers AS BIGINT) followers, is_brand "
         + "FROM VALUES ('facebook', '" + FB_PAGE + "', 5000, true), ('x', '" + X_BRAND + "', 9000, true), "
         + "('x', 'u7', 50, false), ('x', 'u8', 0, false) AS t(platform, profile_id, followers, is_brand)");
-    return PersonStages.of(People.withPerson(interactions, links), orders, customers, profiles,
-        MartSettings.defaults());
   }
 
   /** brand|person_id → current|aware|preference|customer|loyal|advocate|platform|first campaign|segment|customer. */
@@ -145,6 +160,44 @@ class PersonStagesTest extends SparkTestBase {
     expected.put(RIVAL + "|x:u1", "preference|2026-01-06|2026-01-06|null|null|null|x|null|null|null");
     expected.put(RIVAL + "|C7", "preference|2026-01-04|2026-01-04|null|null|null|x|null|consumer|C7");
     assertEquals(expected, summary(rows), "brand accounts are no people; every other row as computed by hand");
+  }
+
+  /**
+   * The fold: evidence of some rows folded with the evidence of the rest equals the evidence of all of them, in
+   * either order and whichever rows come later (a late row may carry an earlier date), and so do the stages
+   * assembled from it.
+   */
+  @Test
+  void evidenceFoldedNightByNightEqualsEvidenceOverAllRows() {
+    Dataset<Row> all = People.withPerson(interactions(), links());
+    Dataset<Row> campaigns = PersonStages.postCampaigns(all);
+    Dataset<Row> whole = PersonStages.evidence(all, campaigns, profiles());
+    assertEquals(PersonStages.EVIDENCE.columnNames(), Arrays.asList(whole.columns()), "the declared columns");
+    List<Row> expected = sorted(whole);
+    // C7 recommended on 01-03 (before buying on 01-10: no advocacy yet) and 01-15; u8's praise was not seen
+    Row c7 = whole.where("person_id = 'C7' AND brand = '" + OWN + "'").first();
+    assertEquals(List.of(Date.valueOf("2026-01-03"), Date.valueOf("2026-01-15")),
+        c7.getList(c7.fieldIndex("recommend_dates")));
+    Row c8 = whole.where("person_id = 'C8' AND brand = '" + OWN + "'").first();
+    assertEquals(List.of(), c8.getList(c8.fieldIndex("recommend_dates")));
+    Dataset<Row> early = all.where("interaction_date < DATE'2026-01-07'");
+    Dataset<Row> late = all.where("interaction_date >= DATE'2026-01-07'");
+    Dataset<Row> odd = all.where("hash(interaction_id) % 2 = 0");
+    Dataset<Row> even = all.where("hash(interaction_id) % 2 <> 0");
+    for (List<Dataset<Row>> split : List.of(List.of(early, late), List.of(late, early), List.of(odd, even),
+        List.of(all, all))) {
+      Dataset<Row> folded = PersonStages.fold(PersonStages.evidence(split.get(0), campaigns, profiles()),
+          PersonStages.evidence(split.get(1), campaigns, profiles()));
+      assertEquals(expected, sorted(folded));
+      assertEquals(summary(personStages()),
+          summary(PersonStages.assemble(folded, orders(), customers(), MartSettings.defaults())));
+    }
+    // nothing stored yet: the fold is the night's evidence
+    assertEquals(expected, sorted(PersonStages.fold(whole.limit(0), whole)));
+  }
+
+  private static List<Row> sorted(Dataset<Row> rows) {
+    return rows.orderBy("brand", "person_id").collectAsList();
   }
 
   @Test

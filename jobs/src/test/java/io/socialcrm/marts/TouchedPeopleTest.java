@@ -33,29 +33,34 @@ class TouchedPeopleTest extends SparkTestBase {
         interactions.where("interaction_id IN ('x:post:P1', 'x:post:M1')"),
         sql("SELECT 'C2' AS customer_id UNION ALL SELECT CAST(NULL AS STRING)"),
         sql("SELECT 'C5' AS customer_id"),
-        sql("SELECT 'C4' AS customer_id"),
+        sql("SELECT 'C4' AS customer_id UNION ALL SELECT 'C7'"),
         sql("SELECT 'x' AS platform, 'u6' AS profile_id"),
         // u3 linked to C3 tonight; u2's link to C0 closed
         sql("SELECT * FROM VALUES ('x', 'u3', 'C3'), ('x', 'u2', 'C0') AS t(platform, profile_id, customer_id)"),
-        sql("SELECT 'CMP9' AS campaign_id"));
+        sql("SELECT 'CMP9' AS campaign_id"),
+        // u9's post was edited tonight: the pre-image of an update
+        sql("SELECT 'x' AS platform, 'u9' AS profile_id"));
 
     List<String> touched = TouchedPeople.of(changes, interactions, links)
-        .selectExpr("concat(person_id, '/', coalesce(customer_id, '-'))").orderBy("person_id")
+        .selectExpr("concat(person_id, '/', coalesce(customer_id, '-'), '/', if(recompute, 'recompute', 'fold'))")
+        .orderBy("person_id")
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
 
+    // "fold": the stored evidence takes the night's new rows; "recompute": evidence may have gone or moved
     assertEquals(List.of(
-            "C0/C0", // closed link: its old customer
-            "C1/C1", // u1's new interaction, u1 linked to C1
-            "C2/C2", // changed order
-            "C3/C3", // inserted link: its new customer
-            "C4/C4", // changed customer row
-            "C5/C5", // an order's customer before the change
-            "C7/C7", // u7 replied to the changed campaign post
-            "x:" + BRAND_X + "/-", // the brand account's own changed post
-            "x:u2/-", // unlinked by the closed link
-            "x:u3/-", // linked tonight: its rows as an unlinked profile go
-            "x:u6/-", // changed profile, unlinked
-            "x:u8/-"), // carries the changed campaign
+            "C0/C0/recompute", // closed link: its old customer
+            "C1/C1/fold", // u1's new interaction, u1 linked to C1
+            "C2/C2/fold", // changed order
+            "C3/C3/recompute", // inserted link: its new customer
+            "C4/C4/fold", // changed customer row
+            "C5/C5/fold", // an order's customer before the change
+            "C7/C7/recompute", // u7 replied to the changed campaign post (and C7's customer row changed)
+            "x:" + BRAND_X + "/-/fold", // the brand account's own new post
+            "x:u2/-/recompute", // unlinked by the closed link
+            "x:u3/-/recompute", // linked tonight: its rows as an unlinked profile go
+            "x:u6/-/recompute", // changed profile, unlinked
+            "x:u8/-/recompute", // carries the changed campaign
+            "x:u9/-/recompute"), // an interaction of theirs changed
         touched);
   }
 
