@@ -10,13 +10,11 @@ import io.socialcrm.orchestration.RunReport;
 import io.socialcrm.orchestration.Step;
 import io.socialcrm.testing.SparkTestBase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,7 @@ class GeneratedDataIngestTest extends SparkTestBase {
     LocalDate start = LocalDate.of(2026, 11, 1);
     GeneratorSummary summary = new SampleDataGenerator(session())
         .generate(new GeneratorOptions(Scale.SMALL, 4, start, 7L, out), TINY);
-    moveLateFilesIn(out);
+    GeneratedFiles.moveLateIntoLanding(out);
     Path lake = newTempDir("lake");
     Settings settings = Settings.defaults().with(Setting.LANDING, out.resolve("landing").toString())
         .with(Setting.LAKE, lake.toString());
@@ -71,19 +69,5 @@ class GeneratedDataIngestTest extends SparkTestBase {
     long withExtra = session().read().format("delta").load(lake.resolve("bronze/x_posts").toString())
         .filter("_extra['data.source_app'] IS NOT NULL").count();
     Assertions.assertTrue(withExtra > 0, "the unknown field source_app is kept in _extra");
-  }
-
-  private static void moveLateFilesIn(Path out) throws IOException {
-    Path late = out.resolve("late");
-    if (!Files.isDirectory(late)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(late)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Path to = out.resolve("landing").resolve(late.relativize(f));
-        Files.createDirectories(to.getParent());
-        Files.move(f, to);
-      }
-    }
   }
 }
