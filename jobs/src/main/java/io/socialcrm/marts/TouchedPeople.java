@@ -22,8 +22,9 @@ import org.apache.spark.sql.Row;
  *   <li>an interaction they wrote (its sentiment comes with it), or what the person marts read of one of their
  *       profiles ({@link #profilesWithChangedEvidence}: a new last_seen or follower count alone touches no one);</li>
  *   <li>an order of theirs (new, refunded, cancelled), or their customer row (segment);</li>
- *   <li>a link of theirs: a closed link touches its old customer and the profile as the unlinked person it becomes,
- *       an inserted link its new customer and the profile as the unlinked person it was;</li>
+ *   <li>a link of theirs: a closed or erased link touches its old customer and the profile as the unlinked person it
+ *       becomes, an inserted link its new customer and the profile as the unlinked person it was (so erasing a
+ *       profile recomputes the customer it belonged to without its rows);</li>
  *   <li>a post they engaged with that carries a campaign or is the own brand's (it decides their touches' campaign
  *       and type), or a campaign one of their interactions carries.</li>
  * </ul>

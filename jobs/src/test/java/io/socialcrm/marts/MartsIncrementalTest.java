@@ -11,10 +11,13 @@ import io.delta.tables.DeltaTable;
 import io.socialcrm.conform.SilverTables;
 import io.socialcrm.identity.IdentityTables;
 import io.socialcrm.lake.DeclaredTable;
+import io.socialcrm.privacy.ErasureJob;
+import io.socialcrm.privacy.ErasureSubject;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.LakeTable;
 import io.socialcrm.testing.SparkTestBase;
 import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,12 +54,15 @@ class MartsIncrementalTest extends SparkTestBase {
         "the unlinked profile is a person of its own on night 1");
 
     applyNight2(nightly);
+    // and before the night, profile u2 (linked to C2) is erased: its interactions, link and profile rows go
+    new ErasureJob(session(), nightly, Clock.systemUTC()).erase(ErasureSubject.profile("x", "u2"), "dpo@test");
     MartsResult second = job(nightly).run(NIGHT2, "night2");
-    // C1 (new post, new order, an edited reply), C2 (refund, profile), C3 and x:u3 (link), C4 (segment), x:u5 (new
-    // profile), x:u4 (late posts: folded into its stored evidence)
-    assertEquals(7L, second.counts().get("touched_people"));
-    // of those, recomputed from their history: C1 (its reply changed), C3 and x:u3 (the link), x:u5 (a new profile)
-    assertEquals(4L, second.counts().get("recomputed_people"));
+    // C1 (new post, new order, an edited reply), C2 (refund, its profile erased), x:u2 (erased), C3 and x:u3 (link),
+    // C4 (segment), x:u5 (new profile), x:u4 (late posts: folded into its stored evidence)
+    assertEquals(8L, second.counts().get("touched_people"));
+    // of those, recomputed from their history: C1 (its reply changed), C2 and x:u2 (the erased link and rows), C3 and
+    // x:u3 (the new link), x:u5 (a new profile)
+    assertEquals(6L, second.counts().get("recomputed_people"));
 
     FromScratch.assertGoldEqualsBuildFromScratch(session(), nightly,
         new Lake(session(), newTempDir("marts-scratch").toString()), NIGHT2, MartSettings.defaults());
@@ -65,6 +71,10 @@ class MartsIncrementalTest extends SparkTestBase {
     // the refunded order lost its credits, and the new order got them.
     Dataset<Row> stages = gold(nightly, MartsJob.PERSON_STAGE);
     assertEquals(0L, stages.where(col("person_id").equalTo("x:u3")).count());
+    // C2 kept its orders but lost the erased profile's evidence: no social platform, aware from its first order
+    Row c2 = stages.where(col("person_id").equalTo("C2").and(col("is_own_brand"))).first();
+    assertNull(c2.getAs("platform"));
+    assertEquals(Date.valueOf("2026-11-09"), c2.getAs("aware_date"));
     // u4's late posts, folded: aware of the brand from the late post, and earlier of the competitor
     assertEquals(Date.valueOf("2026-11-02"), stages.where(col("person_id").equalTo("x:u4").and(col("is_own_brand")))
         .first().getAs("aware_date"));
