@@ -159,7 +159,7 @@ public final class IdentityJob {
               .unionByName(PairStore.pairs(engine.score(compared, model), config.reviewMinProbability()));
         }
       }
-      store = scratch.keep(store);
+      store = storeChanged ? scratch.keep(store) : store; // an unchanged store is already a scan of its table
       long storedCount = store.count();
       Dataset<Row> modelLinks = store.select(IdentityInputs.platformOf(col("profile_key")).as("platform"),
           IdentityInputs.profileIdOf(col("profile_key")).as("profile_id"), col("profile_key"), col("customer_id"),

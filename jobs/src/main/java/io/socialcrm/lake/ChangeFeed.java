@@ -51,11 +51,18 @@ public final class ChangeFeed {
    * One input table's new rows for this run.
    *
    * @param rows        the rows (the table's columns), empty when nothing is new or the table does not exist
+   * @param gone        the rows as they were before this batch updated or deleted them (update pre-images and
+   *                    deletes, the table's columns): what a consumer that keeps derived state must take back; empty
+   *                    when the batch is the whole table or nothing is new
    * @param version     the version read up to (to store as processed); null when the table does not exist
    * @param full        whether the whole table was read (first run over it)
    * @param nothingNew  whether there was nothing to read (table missing or no new version)
    */
-  public record Batch(String input, Dataset<Row> rows, Long version, boolean full, boolean nothingNew) {}
+  public record Batch(String input, Dataset<Row> rows, Dataset<Row> gone, Long version, boolean full,
+      boolean nothingNew) {}
+
+  /** Change types that carry a row as it was before an update or a delete. */
+  public static final List<String> GONE_ROWS = List.of("update_preimage", "delete");
 
   /** The last version processed per input table (empty before the first run). */
   public Map<String, Long> processedVersions() {
@@ -88,23 +95,28 @@ public final class ChangeFeed {
     }
   }
 
+  private static Batch nothing(String input, Supplier<Dataset<Row>> empty, Long version) {
+    Dataset<Row> none = empty.get();
+    return new Batch(input, none, none, version, false, true);
+  }
+
   /**
    * The rows of the table {@code input} at {@code path} after version {@code processed} (null: never processed);
    * {@code empty} gives an empty frame with the table's columns for a table that does not exist yet.
    */
   public Batch read(String input, String path, Long processed, Supplier<Dataset<Row>> empty) {
     if (!lake.isDeltaTable(path)) {
-      return new Batch(input, empty.get(), null, false, true);
+      return nothing(input, empty, null);
     }
     try {
       // The version from the log's file names: a table with nothing new costs no Spark job and no snapshot.
       TableVersions versions = new TableVersions(lake);
       long latest = versions.latest(path);
       if (processed != null && processed >= latest) {
-        return new Batch(input, empty.get(), processed, false, true);
+        return nothing(input, empty, processed);
       }
       if (processed != null && versions.onlyMaintenance(path, processed, latest)) {
-        return new Batch(input, empty.get(), latest, false, true);
+        return nothing(input, empty, latest);
       }
       if (processed == null) {
         DeltaTable table = DeltaTable.forPath(spark, path);
@@ -114,16 +126,16 @@ public final class ChangeFeed {
           spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true)");
           latest = versions.latest(path);
         }
-        return new Batch(input, all, latest, true, false);
+        return new Batch(input, all, all.limit(0), latest, true, false);
       }
-      Dataset<Row> changes = spark.read().format("delta")
+      Dataset<Row> feed = spark.read().format("delta")
           .option("readChangeFeed", "true")
           .option("startingVersion", processed + 1)
           .option("endingVersion", latest)
-          .load(path)
-          .filter(col("_change_type").isin(NEW_ROWS.toArray()))
-          .drop(CDF_COLUMNS.toArray(new String[0]));
-      return new Batch(input, changes, latest, false, false);
+          .load(path);
+      String[] cdf = CDF_COLUMNS.toArray(new String[0]);
+      return new Batch(input, feed.filter(col("_change_type").isin(NEW_ROWS.toArray())).drop(cdf),
+          feed.filter(col("_change_type").isin(GONE_ROWS.toArray())).drop(cdf), latest, false, false);
     } catch (SocialCrmException e) {
       throw e;
     } catch (RuntimeException e) {

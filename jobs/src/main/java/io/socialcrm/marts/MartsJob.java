@@ -101,9 +101,8 @@ public final class MartsJob {
     MartScope scope = log.phase("changed_days", () -> new MartScope(before.isEmpty(),
         changes.values().stream().anyMatch(b -> !b.nothingNew()),
         List.of("identity_links", "customers", "social_profiles").stream().anyMatch(t -> !changes.get(t).nothingNew()),
-        MartScope.changedDays(nowAndBefore(changes, before, SilverTables.INTERACTIONS),
-            nowAndBefore(changes, before, SilverTables.ORDERS), nowAndBefore(changes, before, SilverTables.SPEND),
-            nowAndBefore(changes, before, SilverTables.SUPPORT_CASES))));
+        MartScope.changedDays(nowAndBefore(changes.get("interactions")), nowAndBefore(changes.get("orders")),
+            nowAndBefore(changes.get("spend")), nowAndBefore(changes.get("support_cases")))));
 
     RunScratch scratch = new RunScratch(spark, lake, "marts");
     try {
@@ -290,8 +289,7 @@ public final class MartsJob {
   private TouchedPeople.Changes touchedBy(Map<String, ChangeFeed.Batch> changes, Map<String, Long> before,
       Dataset<Row> currentProfiles) {
     ChangeFeed.Batch orders = changes.get("orders");
-    Dataset<Row> previous = goneOrChanged(orders, before.get("orders"), lake.path(SilverTables.ORDERS.table()))
-        .select("customer_id");
+    Dataset<Row> previous = orders.gone().select("customer_id");
     ChangeFeed.Batch profiles = changes.get("social_profiles");
     Dataset<Row> changedProfiles = profiles.nothingNew() || profiles.full() || before.get("social_profiles") == null
         ? profiles.rows()
@@ -302,37 +300,18 @@ public final class MartsJob {
     // Links as they are now and as they were before a change or an erasure: both sides' people are recomputed.
     ChangeFeed.Batch links = changes.get("identity_links");
     Dataset<Row> linksMoved = links.rows().select("platform", "profile_id", "customer_id")
-        .union(goneOrChanged(links, before.get("identity_links"), lake.path(IdentityTables.LINKS))
-            .select("platform", "profile_id", "customer_id"));
+        .union(links.gone().select("platform", "profile_id", "customer_id"));
     return new TouchedPeople.Changes(changes.get("interactions").rows(), orders.rows(), previous,
         changes.get("customers").rows(), changedProfiles, linksMoved, changes.get("campaigns").rows(),
-        goneOrChanged(changes.get("interactions"), before.get("interactions"),
-            lake.path(SilverTables.INTERACTIONS.table())).select("platform", "profile_id"));
+        changes.get("interactions").gone().select("platform", "profile_id"));
   }
 
   /**
    * A silver input's changed rows as they are now and, for those the night updated or deleted (an erasure), as they
    * were: a day loses a row when it moves away or is erased, so its daily marts are recomputed too.
    */
-  private Dataset<Row> nowAndBefore(Map<String, ChangeFeed.Batch> changes, Map<String, Long> before,
-      DeclaredTable table) {
-    ChangeFeed.Batch batch = changes.get(table.name());
-    return batch.rows().unionByName(goneOrChanged(batch, before.get(table.name()), lake.path(table.table()))
-        .drop(ChangeFeed.CDF_COLUMNS.toArray(new String[0])));
-  }
-
-  /**
-   * The rows of a silver table as they were before the night updated or deleted them (update pre-images and
-   * deletes of its change feed since the last run): empty when nothing is new or the batch is the whole table.
-   */
-  private Dataset<Row> goneOrChanged(ChangeFeed.Batch batch, Long processed, String path) {
-    if (batch.nothingNew() || batch.full() || processed == null) {
-      return batch.rows().limit(0);
-    }
-    return spark.read().format("delta").option("readChangeFeed", "true")
-        .option("startingVersion", processed + 1).option("endingVersion", batch.version())
-        .load(path)
-        .where(col("_change_type").isin("update_preimage", "delete"));
+  private static Dataset<Row> nowAndBefore(ChangeFeed.Batch batch) {
+    return batch.rows().unionByName(batch.gone());
   }
 
   /**

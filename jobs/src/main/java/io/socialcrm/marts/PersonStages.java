@@ -108,16 +108,12 @@ public final class PersonStages {
   public static Dataset<Row> evidence(Dataset<Row> interactions, Dataset<Row> postCampaigns, Dataset<Row> profiles) {
     Dataset<Row> touches = brandTouches(interactions, postCampaigns, profiles);
     Column recommends = col("_recommends").and(col("brand").equalTo(lit(Brands.own().name())));
-    return EVIDENCE.conform(touches.groupBy("brand", "person_id").agg(
+    return EVIDENCE.conform(withFirst(touches.groupBy("brand", "person_id").agg(
             max("customer_id").as("customer_id"),
             min(struct(col("ts"), col("interaction_id"), col("platform"), col("campaign_id"))).as("_first"),
             min("interaction_date").as("aware_date"),
             min(when(col("_positive"), col("interaction_date"))).as("preference_date"),
-            array_sort(collect_set(when(recommends, col("interaction_date")))).as("recommend_dates"))
-        .withColumn("first_ts", col("_first.ts"))
-        .withColumn("first_interaction_id", col("_first.interaction_id"))
-        .withColumn("first_platform", col("_first.platform"))
-        .withColumn("first_campaign_id", col("_first.campaign_id")));
+            array_sort(collect_set(when(recommends, col("interaction_date")))).as("recommend_dates"))));
   }
 
   /**
@@ -132,15 +128,11 @@ public final class PersonStages {
     Dataset<Row> both = a.join(b, col("_s_brand").equalTo(col("_a_brand"))
         .and(col("_s_person_id").equalTo(col("_a_person_id"))), "full_outer");
     Column empty = array().cast("array<date>");
-    return EVIDENCE.conform(both
+    return EVIDENCE.conform(withFirst(both
         .withColumn("brand", coalesce(col("_s_brand"), col("_a_brand")))
         .withColumn("person_id", coalesce(col("_s_person_id"), col("_a_person_id")))
         .withColumn("customer_id", greatest(col("_s_customer_id"), col("_a_customer_id")))
-        .withColumn("_first", least(firstOf("_s_"), firstOf("_a_")))
-        .withColumn("first_ts", col("_first.ts"))
-        .withColumn("first_interaction_id", col("_first.interaction_id"))
-        .withColumn("first_platform", col("_first.platform"))
-        .withColumn("first_campaign_id", col("_first.campaign_id"))
+        .withColumn("_first", least(firstOf("_s_"), firstOf("_a_"))))
         .withColumn("aware_date", least(col("_s_aware_date"), col("_a_aware_date")))
         .withColumn("preference_date", least(col("_s_preference_date"), col("_a_preference_date")))
         .withColumn("recommend_dates", array_sort(array_union(coalesce(col("_s_recommend_dates"), empty),
@@ -176,6 +168,14 @@ public final class PersonStages {
     return GoldTables.load("person_stage").conform(persons.join(segments, JoinKeys.of("customer_id"), "left")
         .withColumn("is_own_brand", col("brand").equalTo(lit(own)))
         .withColumn("current_stage", currentStage()));
+  }
+
+  /** The evidence's first-touch columns from the struct {@code _first} (ts, interaction_id, platform, campaign_id). */
+  private static Dataset<Row> withFirst(Dataset<Row> rows) {
+    return rows.withColumn("first_ts", col("_first.ts"))
+        .withColumn("first_interaction_id", col("_first.interaction_id"))
+        .withColumn("first_platform", col("_first.platform"))
+        .withColumn("first_campaign_id", col("_first.campaign_id"));
   }
 
   /** The first interaction of one side of {@link #fold}'s join as one orderable value; null without that side. */
