@@ -3,7 +3,7 @@ package io.socialcrm.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.posexplode_outer;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
@@ -23,9 +23,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +39,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Step {@code ingest}: reads the landing files of one or more dates of every input, validates them against their
@@ -49,6 +53,9 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class BronzeIngestJob {
   static final int PARALLEL_INPUTS = 4;
+  /** Inputs up to this many bytes of files are read and checked in one task. */
+  static final long ONE_TASK_BYTES = 8L << 20;
+  private static final Logger LOG = LoggerFactory.getLogger(BronzeIngestJob.class);
 
   private final SparkSession spark;
   private final Lake lake;
@@ -123,12 +130,13 @@ public final class BronzeIngestJob {
       Map<String, List<Future<Checked>>> bySource = new LinkedHashMap<>();
       ExecutorService inputs = Executors.newFixedThreadPool(Math.min(PARALLEL_INPUTS, Math.max(1, contracts.size())));
       ExecutorService sources = Executors.newCachedThreadPool();
+      ObservedMetrics observed = new ObservedMetrics(spark);
       try {
         for (Contract contract : contracts) {
           List<LocalDate> sourceDays = daysBySource.get(contract.source());
           if (sourceDays != null) {
             bySource.computeIfAbsent(contract.source(), k -> new ArrayList<>())
-                .add(inputs.submit(() -> checkAndLoad(contract, sourceDays, runId, ingestedAt, guard)));
+                .add(inputs.submit(() -> checkAndLoad(contract, sourceDays, runId, ingestedAt, guard, observed)));
           }
         }
         List<Future<List<InputResult>>> perSource = new ArrayList<>();
@@ -140,6 +148,7 @@ public final class BronzeIngestJob {
       } finally {
         inputs.shutdownNow();
         sources.shutdownNow();
+        observed.close();
       }
     }
     // Every table is committed: the log may now say these files are in.
@@ -164,7 +173,7 @@ public final class BronzeIngestJob {
   /** A landing file (or JDBC slice) and the date it was read for. */
   record DatedFile(String file, LocalDate date) {}
 
-  /** One input's records of the dates: checked (and cached until its source's quarantine is written), bronze loaded. */
+  /** One input's records of the dates: checked (a plan, recomputed from its files for its quarantine), bronze loaded. */
   private record Checked(Contract contract, Dataset<Row> records, Counts counts, List<DatedFile> files, long loaded,
                          long startNanos) {
     Dataset<Row> rejected() {
@@ -172,8 +181,13 @@ public final class BronzeIngestJob {
     }
   }
 
+  /**
+   * Reads, checks and loads one input's files of the dates in one pass: the bronze write carries the counts as
+   * observed metrics (records read, rejected and erased per file, reasons per code), so nothing is read twice or
+   * cached; only an input with rejected records is read again, for its source's quarantine.
+   */
   private Checked checkAndLoad(Contract contract, List<LocalDate> days, String runId, Instant ingestedAt,
-                               ReplayGuard guard) {
+                               ReplayGuard guard, ObservedMetrics observed) {
     long start = System.nanoTime();
     List<DatedFile> files = new ArrayList<>();
     Dataset<Row> raw = reader.empty(contract).withColumn(BronzeTables.INGEST_DATE, lit(null).cast(DataTypes.DateType));
@@ -189,27 +203,47 @@ public final class BronzeIngestJob {
         }
       }
     }
+    if (!fromDatabase(contract)
+        && files.stream().mapToLong(f -> lake.size(f.file())).sum() <= ONE_TASK_BYTES) {
+      // A small input is checked in one task: the duplicate check's window then needs no shuffle (one partition
+      // is clustered by any key), which saves a stage and a Spark job per input on a night.
+      raw = raw.coalesce(1);
+    }
     // Erased people's records are dropped before validation, so they reach neither bronze nor quarantine; the
     // records read per file are counted before the drop, so read = loaded + quarantined + erased.
+    // With an erasure register, the records read per file are counted before the drop by a pass of their own
+    // over the records cached for it (a lake with erasures pays one more job per input).
     boolean screened = guard != null && ReplayGuard.applies(contract);
     Dataset<Row> incoming = screened ? raw.persist(StorageLevel.MEMORY_AND_DISK()) : raw;
-    Dataset<Row> kept = screened ? guard.apply(contract, incoming) : raw;
-    Dataset<Row> checked = withMetadata(ContractValidator.validate(contract, kept), runId, ingestedAt)
-        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Counts counts = Counts.of(checked);
+      Dataset<Row> kept = screened ? guard.apply(contract, incoming) : raw;
+      Dataset<Row> checked = withMetadata(ContractValidator.validate(contract, kept), runId, ingestedAt);
+      Counts counts;
+      long loaded;
+      if (files.isEmpty()) {
+        counts = new Counts(Map.of(), Map.of());
+        loaded = writeBronze(validRecords(contract, checked), BronzeTables.bronze(contract), days);
+      } else {
+        Dataset<Row> valid = validRecords(contract, observed.observe(checked, contract.name(), Counts.checkedColumns(files)));
+        loaded = writeBronze(valid, BronzeTables.bronze(contract), days);
+        // Counted by another pass only if Spark dropped the observation from the write's plan.
+        counts = observed.await(contract.name(), ObservedMetrics.WAIT)
+            .map(m -> Counts.of(files, m))
+            .orElseGet(() -> {
+              LOG.warn("no observed counts for {} within {}: counting them with a pass of their own", contract.name(),
+                  ObservedMetrics.WAIT);
+              Column[] metrics = Counts.checkedColumns(files);
+              return Counts.of(files, checked.agg(metrics[0], java.util.Arrays.copyOfRange(metrics, 1, metrics.length)).first());
+            });
+      }
       if (screened) {
         counts = counts.withRead(readPerFile(incoming));
       }
       long expected = counts.read() - counts.rejected() - counts.erased();
-      long loaded = replacePartitions(validRecords(contract, checked), expected == 0, BronzeTables.bronze(contract), days);
       if (loaded != expected) {
         throw Errors.reconciliationFailed(contract.name(), counts.read(), loaded, counts.rejected(), counts.erased());
       }
       return new Checked(contract, checked, counts, files, loaded, start);
-    } catch (RuntimeException e) {
-      checked.unpersist();
-      throw e;
     } finally {
       if (screened) {
         incoming.unpersist();
@@ -241,44 +275,47 @@ public final class BronzeIngestJob {
         failure = failure == null ? e : failure;
       }
     }
-    try {
-      if (failure != null) {
-        throw failure;
-      }
-      long rejected = checked.stream().mapToLong(c -> c.counts().rejected()).sum();
-      Dataset<Row> all = checked.get(0).rejected();
-      for (Checked c : checked.subList(1, checked.size())) {
-        all = all.unionByName(c.rejected());
-      }
-      long quarantined = replacePartitions(all, rejected == 0, BronzeTables.quarantine(source), days);
-      if (quarantined != rejected) {
-        long read = checked.stream().mapToLong(c -> c.counts().read()).sum();
-        long erased = checked.stream().mapToLong(c -> c.counts().erased()).sum();
-        throw Errors.reconciliationFailed(source, read, read - rejected - erased, quarantined, erased);
-      }
-      List<InputResult> results = new ArrayList<>();
-      for (Checked c : checked) {
-        List<InputResult.FileCount> files = new ArrayList<>();
-        for (DatedFile file : c.files()) {
-          long[] n = c.counts().perFile().getOrDefault(file, new long[3]);
-          files.add(new InputResult.FileCount(file.file(), file.date().toString(), n[0], n[1], n[2]));
-        }
-        InputResult r = new InputResult(c.contract().name(), source, files, c.counts().read(), c.loaded(),
-            c.counts().rejected(), c.counts().erased(), c.counts().reasons(), (System.nanoTime() - c.startNanos()) / 1_000_000,
-            InputResult.LOADED);
-        onInput.accept(r);
-        results.add(r);
-      }
-      return results;
-    } finally {
-      checked.forEach(c -> c.records().unpersist());
+    if (failure != null) {
+      throw failure;
     }
+    long rejected = checked.stream().mapToLong(c -> c.counts().rejected()).sum();
+    // Only inputs with rejected records are read again (one input's plan gives the schema when none has any).
+    Dataset<Row> all = null;
+    for (Checked c : checked) {
+      if (c.counts().rejected() > 0) {
+        all = all == null ? c.rejected() : all.unionByName(c.rejected());
+      }
+    }
+    if (all == null) {
+      all = checked.get(0).rejected();
+    }
+    long quarantined = replacePartitions(all, rejected == 0, BronzeTables.quarantine(source), days);
+    if (quarantined != rejected) {
+      long read = checked.stream().mapToLong(c -> c.counts().read()).sum();
+      long erased = checked.stream().mapToLong(c -> c.counts().erased()).sum();
+      throw Errors.reconciliationFailed(source, read, read - rejected - erased, quarantined, erased);
+    }
+    List<InputResult> results = new ArrayList<>();
+    for (Checked c : checked) {
+      List<InputResult.FileCount> files = new ArrayList<>();
+      for (DatedFile file : c.files()) {
+        long[] n = c.counts().perFile().getOrDefault(file, new long[3]);
+        files.add(new InputResult.FileCount(file.file(), file.date().toString(), n[0], n[1], n[2]));
+      }
+      InputResult r = new InputResult(c.contract().name(), source, files, c.counts().read(), c.loaded(),
+          c.counts().rejected(), c.counts().erased(), c.counts().reasons(), (System.nanoTime() - c.startNanos()) / 1_000_000,
+          InputResult.LOADED);
+      onInput.accept(r);
+      results.add(r);
+    }
+    return results;
   }
 
   /**
-   * Records read, rejected and erased per file and date ({read, rejected, erased}), and reasons per code, from
-   * one aggregation over the checked records (and, when erased records were dropped, one count of the records
-   * read). A JDBC slice has the same name on every date, hence the date in the key.
+   * Records read, rejected and erased per file and date ({read, rejected, erased}), and reasons per code. They
+   * are aggregate expressions observed on the records as the bronze write passes over them: a few per file (the
+   * files are known before the read) and one per reason code, bounded by files and codes, never by the data. A
+   * JDBC slice has the same name on every date, hence the date in the key.
    */
   record Counts(Map<DatedFile, long[]> perFile, Map<String, Long> reasons) {
     long read() {
@@ -298,31 +335,59 @@ public final class BronzeIngestJob {
       Map<DatedFile, long[]> out = new LinkedHashMap<>();
       perFile.forEach((f, v) -> out.put(f, v.clone()));
       readPerFile.forEach((f, n) -> {
-        long[] v = out.computeIfAbsent(f, k -> new long[3]);
-        v[2] = n - v[0];
-        v[0] = n;
+        if (n > 0) {
+          long[] v = out.computeIfAbsent(f, k -> new long[3]);
+          v[2] = n - v[0];
+          v[0] = n;
+        }
       });
       return new Counts(out, reasons);
     }
 
-    static Counts of(Dataset<Row> checked) {
-      // One row per (file, date, reason code): bounded by files x codes, never by the data.
-      Dataset<Row> exploded = checked.select(col(RawRecords.SOURCE_FILE),
-          col(BronzeTables.INGEST_DATE).cast("string").as(BronzeTables.INGEST_DATE),
-          posexplode_outer(col(ContractValidator.REASONS + ".code")));
-      List<Row> rows = exploded.groupBy(col(RawRecords.SOURCE_FILE), col(BronzeTables.INGEST_DATE), col("col").as("code"))
-          .agg(count(lit(1)).as("reasons"), sum(when(coalesce(col("pos"), lit(0)).equalTo(0), 1).otherwise(0)).as("records"))
-          .collectAsList();
+    private static Column ofFile(DatedFile f) {
+      return col(RawRecords.SOURCE_FILE).equalTo(f.file())
+          .and(col(BronzeTables.INGEST_DATE).equalTo(lit(java.sql.Date.valueOf(f.date()))));
+    }
+
+    /** Records per file ({@code read_<i>} for the i-th file); one count of all when there is no file. */
+    static Column[] readColumns(List<DatedFile> files) {
+      List<Column> cols = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        cols.add(count(when(ofFile(files.get(i)), 1)).as("read_" + i));
+      }
+      if (cols.isEmpty()) {
+        cols.add(count(lit(1)).as("read_all"));
+      }
+      return cols.toArray(new Column[0]);
+    }
+
+    /** Over checked records: per file its records and rejected records, per reason code its reasons. */
+    static Column[] checkedColumns(List<DatedFile> files) {
+      Column hasReasons = size(col(ContractValidator.REASONS)).gt(0);
+      List<Column> cols = new ArrayList<>(List.of(readColumns(files)));
+      for (int i = 0; i < files.size(); i++) {
+        cols.add(count(when(ofFile(files.get(i)).and(hasReasons), 1)).as("rejected_" + i));
+      }
+      for (String code : ContractValidator.CODES) {
+        Column ofCode = size(filter(col(ContractValidator.REASONS + ".code"), c -> c.equalTo(code)));
+        cols.add(coalesce(sum(when(hasReasons, ofCode)), lit(0L)).cast("long").as("code_" + code));
+      }
+      return cols.toArray(new Column[0]);
+    }
+
+    static Counts of(List<DatedFile> files, Row observed) {
       Map<DatedFile, long[]> perFile = new LinkedHashMap<>();
-      Map<String, Long> reasons = new java.util.TreeMap<>();
-      for (Row r : rows) {
-        long[] c = perFile.computeIfAbsent(new DatedFile(r.getString(0), LocalDate.parse(r.getString(1))),
-            k -> new long[3]);
-        long records = r.getLong(4);
-        c[0] += records;
-        if (!r.isNullAt(2)) {
-          c[1] += records;
-          reasons.merge(r.getString(2), r.getLong(3), Long::sum);
+      for (int i = 0; i < files.size(); i++) {
+        long read = observed.getAs("read_" + i);
+        if (read > 0) {
+          perFile.put(files.get(i), new long[] {read, observed.<Long>getAs("rejected_" + i), 0});
+        }
+      }
+      Map<String, Long> reasons = new TreeMap<>();
+      for (String code : ContractValidator.CODES) {
+        long n = observed.getAs("code_" + code);
+        if (n > 0) {
+          reasons.put(code, n);
         }
       }
       return new Counts(perFile, reasons);
@@ -355,23 +420,64 @@ public final class BronzeIngestJob {
   }
 
   /**
-   * Replaces the dates' partitions of a Delta table in one commit and returns the rows that commit wrote, read
-   * from the commit's own metrics. A date without rows has its partition emptied by the same commit; with
-   * nothing to write at all, the dates' partitions are deleted instead (a no-op when they hold nothing), so the
-   * table always mirrors the landing area of those dates.
+   * Writes an input's valid records of the dates in one commit and returns the rows it wrote, read from the
+   * commit's own metrics. When the table holds none of the dates (the usual night) they are appended: the same
+   * files a replaceWhere would commit, without reconstructing the table's file list to find what to remove (three
+   * Spark jobs), and no commit at all when there is no record. Otherwise the dates' partitions are replaced (a
+   * date without records is emptied), so the table always mirrors the landing area of those dates.
+   */
+  private long writeBronze(Dataset<Row> rows, LakeTable table, List<LocalDate> days) {
+    String path = lake.path(table);
+    try {
+      TableVersions versions = new TableVersions(lake);
+      boolean exists = lake.isDeltaTable(path);
+      long before = exists ? versions.latest(path) : TableVersions.NONE;
+      if (exists && !holdsAny(path, days)) {
+        rows.write().format("delta").mode("append").save(path);
+      } else {
+        rows.write().format("delta")
+            .mode("overwrite")
+            .partitionBy(BronzeTables.INGEST_DATE)
+            .option("replaceWhere", datesWhere(days))
+            .save(path);
+      }
+      TableVersions.Commit commit = versions.lastCommit(path);
+      return commit == null || commit.version() == before ? 0L : commit.metric("numOutputRows");
+    } catch (SocialCrmException e) {
+      throw e;
+    } catch (Exception e) {
+      throw Errors.unreadableLake(path, e);
+    }
+  }
+
+  private static String datesWhere(List<LocalDate> days) {
+    return BronzeTables.INGEST_DATE + " IN (" + String.join(", ", days.stream().map(d -> "'" + d + "'").toList()) + ")";
+  }
+
+  /**
+   * Whether a table has a partition folder of any of the dates. Delta on a file system keeps a date's files under
+   * its partition folder: without the folders the table holds nothing of these dates.
+   */
+  private boolean holdsAny(String path, List<LocalDate> days) {
+    Set<String> partitionDirs = new HashSet<>();
+    days.forEach(d -> partitionDirs.add(BronzeTables.INGEST_DATE + "=" + d));
+    return lake.listDirs(path).stream().anyMatch(d -> partitionDirs.contains(d.substring(d.lastIndexOf('/') + 1)));
+  }
+
+  /**
+   * Replaces the dates' partitions of a quarantine table in one commit and returns the rows that commit wrote,
+   * read from the commit's own metrics. With nothing to write ({@code empty}, known from the counts), the dates'
+   * partitions are deleted instead when the table holds any (else nothing is committed), so the table always
+   * mirrors the landing area of those dates.
    */
   private long replacePartitions(Dataset<Row> rows, boolean empty, LakeTable table, List<LocalDate> days) {
-    String where = BronzeTables.INGEST_DATE + " IN ("
-        + String.join(", ", days.stream().map(d -> "'" + d + "'").toList()) + ")";
+    String where = datesWhere(days);
     String path = lake.path(table);
     try {
       boolean exists = lake.isDeltaTable(path);
+      boolean holdsDays = exists && holdsAny(path, days);
       if (empty) {
-        java.util.Set<String> partitionDirs = new java.util.HashSet<>();
-        days.forEach(d -> partitionDirs.add(BronzeTables.INGEST_DATE + "=" + d));
-        if (exists && lake.listDirs(path).stream().anyMatch(d -> partitionDirs.contains(d.substring(d.lastIndexOf('/') + 1)))) {
-          // Delta on a file system keeps a date's files under its partition folder: without the folders there
-          // is nothing to delete, and the delete (a snapshot scan and a commit) is skipped.
+        if (holdsDays) {
           DeltaTable.forPath(spark, path).delete(where);
         } else if (!exists) {
           // Nothing to write yet: create the empty table with one metadata commit, so it can be queried.
@@ -380,11 +486,15 @@ public final class BronzeIngestJob {
         }
         return 0L;
       }
-      rows.write().format("delta")
-          .mode("overwrite")
-          .partitionBy(BronzeTables.INGEST_DATE)
-          .option("replaceWhere", where)
-          .save(path);
+      if (exists && !holdsDays) {
+        rows.write().format("delta").mode("append").save(path);
+      } else {
+        rows.write().format("delta")
+            .mode("overwrite")
+            .partitionBy(BronzeTables.INGEST_DATE)
+            .option("replaceWhere", where)
+            .save(path);
+      }
       // A non-empty write always commits; its metrics say how many rows it wrote (read from its log entry).
       TableVersions.Commit commit = new TableVersions(lake).lastCommit(path);
       return commit == null ? 0L : commit.metric("numOutputRows");

@@ -1,10 +1,10 @@
 package io.socialcrm.ingest;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -35,6 +35,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
  */
 public final class ContractValidator {
   public static final String REASONS = "_reasons";
+  private static final String REASON_TYPE = "struct<code:string,column:string,detail:string>";
   private static final String RAW_PREFIX = "_raw_";
 
   /** Machine-readable reason codes. */
@@ -46,6 +47,9 @@ public final class ContractValidator {
   public static final String OUT_OF_RANGE = "out_of_range";
   public static final String RULE_FAILED = "rule_failed";
   public static final String DUPLICATE_KEY = "duplicate_key";
+  /** Every reason code. */
+  public static final List<String> CODES = List.of(MALFORMED_RECORD, MISSING_REQUIRED, TYPE_MISMATCH, PATTERN_MISMATCH,
+      NOT_ALLOWED, OUT_OF_RANGE, RULE_FAILED, DUPLICATE_KEY);
 
   private ContractValidator() {}
 
@@ -66,18 +70,23 @@ public final class ContractValidator {
     List<Column> stage2 = new ArrayList<>(List.of(col("*")));
     contract.columns().forEach(c -> stage2.add(typed(c).as(c.name())));
     df = df.select(stage2.toArray(new Column[0]));
-    // Stage 3: every broken rule, as a list of reasons.
-    List<Column> reasons = new ArrayList<>();
+    // Stage 3: every broken rule, as a list of reasons. The checks' conditions are evaluated once in generated
+    // code; only a record that breaks one builds its list (a filter with a lambda, evaluated row by row).
+    List<Check> checks = new ArrayList<>();
     for (ColumnSpec c : contract.columns()) {
-      reasons.addAll(columnChecks(c));
+      checks.addAll(columnChecks(c));
     }
     for (RuleSpec r : contract.rules()) {
-      reasons.add(when(not(expr("coalesce((" + r.sql() + "), true)")),
-          reason(RULE_FAILED, lit(null), lit(r.name()))));
+      checks.add(new Check(not(expr("coalesce((" + r.sql() + "), true)")), reason(RULE_FAILED, lit(null), lit(r.name()))));
     }
-    Column found = reasons.isEmpty()
-        ? expr("cast(array() AS array<struct<code:string,column:string,detail:string>>)")
-        : filter(array(reasons.toArray(new Column[0])), r -> r.isNotNull());
+    Column none = expr("cast(array() AS array<" + REASON_TYPE + ">)");
+    Column found = none;
+    if (!checks.isEmpty()) {
+      Column anyFails = checks.stream().map(Check::fails).reduce(Column::or).get();
+      Column listed = filter(array(checks.stream().map(k -> when(k.fails(), k.reason())).toArray(Column[]::new)),
+          r -> r.isNotNull());
+      found = when(anyFails, listed).otherwise(none);
+    }
     List<Column> stage3 = new ArrayList<>();
     contract.columns().forEach(c -> stage3.add(col(c.name())));
     carried.forEach(m -> stage3.add(col(m)));
@@ -131,32 +140,35 @@ public final class ContractValidator {
     return expr(sql).cast(c.columnType().sparkType());
   }
 
-  private static List<Column> columnChecks(ColumnSpec c) {
+  /** A rule a record breaks when {@code fails} is true, and the reason it then gets. */
+  private record Check(Column fails, Column reason) {}
+
+  private static List<Check> columnChecks(ColumnSpec c) {
     Column raw = col(RAW_PREFIX + c.name());
     Column value = col(c.name());
     Column absent = raw.isNull().or(trim(raw).equalTo(""));
-    List<Column> checks = new ArrayList<>();
+    List<Check> checks = new ArrayList<>();
     if (c.required()) {
-      checks.add(when(absent, reason(MISSING_REQUIRED, lit(c.name()), lit("required value is missing"))));
+      checks.add(new Check(absent, reason(MISSING_REQUIRED, lit(c.name()), lit("required value is missing"))));
     }
     if (!c.columnType().isText()) {
-      checks.add(when(not(absent).and(value.isNull()), reason(TYPE_MISMATCH, lit(c.name()),
+      checks.add(new Check(not(absent).and(value.isNull()), reason(TYPE_MISMATCH, lit(c.name()),
           concat(lit("'"), raw, lit("' is not a " + c.type() + (c.format() == null ? "" : " in format " + c.format()))))));
     }
     if (c.pattern() != null) {
-      checks.add(when(not(absent).and(not(raw.rlike(c.pattern()))), reason(PATTERN_MISMATCH, lit(c.name()),
+      checks.add(new Check(not(absent).and(not(raw.rlike(c.pattern()))), reason(PATTERN_MISMATCH, lit(c.name()),
           concat(lit("'"), raw, lit("' does not match " + c.pattern())))));
     }
     if (c.allowed() != null && !c.allowed().isEmpty()) {
-      checks.add(when(value.isNotNull().and(not(value.isin(c.allowed().toArray()))), reason(NOT_ALLOWED,
+      checks.add(new Check(value.isNotNull().and(not(value.isin(c.allowed().toArray()))), reason(NOT_ALLOWED,
           lit(c.name()), concat(lit("'"), raw, lit("' is not one of " + c.allowed())))));
     }
     if (c.min() != null) {
-      checks.add(when(value.lt(lit(c.min())), reason(OUT_OF_RANGE, lit(c.name()),
+      checks.add(new Check(value.lt(lit(c.min())), reason(OUT_OF_RANGE, lit(c.name()),
           concat(lit("'"), raw, lit("' is below " + c.min())))));
     }
     if (c.max() != null) {
-      checks.add(when(value.gt(lit(c.max())), reason(OUT_OF_RANGE, lit(c.name()),
+      checks.add(new Check(value.gt(lit(c.max())), reason(OUT_OF_RANGE, lit(c.name()),
           concat(lit("'"), raw, lit("' is above " + c.max())))));
     }
     return checks;

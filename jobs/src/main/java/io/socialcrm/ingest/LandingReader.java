@@ -1,6 +1,10 @@
 package io.socialcrm.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.shiftright;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
@@ -12,6 +16,7 @@ import io.socialcrm.common.Errors;
 import io.socialcrm.contracts.ColumnSpec;
 import io.socialcrm.contracts.Contract;
 import io.socialcrm.lake.Lake;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,12 +24,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -89,7 +98,7 @@ public final class LandingReader {
         .filter(trim(col(VALUE)).notEqual(""));
     StructType leaves = jsonLeafSchema(contract).add(CORRUPT, DataTypes.StringType, true);
     Map<String, String> options = Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", CORRUPT);
-    Dataset<Row> parsed = lines.withColumn("_parsed", from_json(col(VALUE), leaves, options));
+    Dataset<Row> parsed = withObjectLevels(contract, lines.withColumn("_parsed", from_json(col(VALUE), leaves, options)));
     List<Column> out = new ArrayList<>();
     for (ColumnSpec c : contract.columns()) {
       out.add(col("_parsed." + c.pathOrName()).cast("string").as(c.name()));
@@ -114,30 +123,68 @@ public final class LandingReader {
     return root.toStruct();
   }
 
-  /** Fields at any object level of the contract's paths that the contract does not name, as path -> JSON text. */
-  static Column jsonExtras(Contract contract) {
-    Map<String, Set<String>> knownByParent = new LinkedHashMap<>();
+  /** The object levels of the contract's JSON paths, each before its children ("" is the line), with the keys named at each. */
+  static Map<String, Set<String>> knownByLevel(Contract contract) {
+    Map<String, Set<String>> known = new LinkedHashMap<>();
     for (ColumnSpec c : contract.columns()) {
-      String[] parts = c.pathOrName().split("\\.");
       String parent = "";
-      for (String part : parts) {
-        knownByParent.computeIfAbsent(parent, k -> new LinkedHashSet<>()).add(part);
+      for (String part : c.pathOrName().split("\\.")) {
+        known.computeIfAbsent(parent, k -> new LinkedHashSet<>()).add(part);
         parent = parent.isEmpty() ? part : parent + "." + part;
       }
     }
+    return known;
+  }
+
+  private static String levelColumn(int i) {
+    return "_level_" + i;
+  }
+
+  /**
+   * Adds each object level of the contract's paths as a map from key to JSON text, parsed from its parent's map
+   * (not from the whole line again), one projection per level so that each is parsed once per record.
+   */
+  static Dataset<Row> withObjectLevels(Contract contract, Dataset<Row> lines) {
+    List<String> levels = new ArrayList<>(knownByLevel(contract).keySet());
+    Dataset<Row> out = lines;
+    for (int i = 0; i < levels.size(); i++) {
+      String level = levels.get(i);
+      String json;
+      if (level.isEmpty()) {
+        json = VALUE;
+      } else {
+        int dot = level.lastIndexOf('.');
+        json = levelColumn(levels.indexOf(dot < 0 ? "" : level.substring(0, dot))) + "['" + level.substring(dot + 1) + "']";
+      }
+      out = out.withColumn(levelColumn(i), expr("coalesce(from_json(" + json + ", 'map<string,string>'), map())"));
+    }
+    return out;
+  }
+
+  /**
+   * Fields at any object level of the contract's paths that the contract does not name, as path -> JSON text,
+   * from the levels {@link #withObjectLevels} added. The maps are filtered and renamed (higher-order functions,
+   * evaluated row by row outside generated code) only for the rare record that has such a field: the usual
+   * record costs a comparison of its key sets.
+   */
+  static Column jsonExtras(Contract contract) {
+    List<String> unknownCounts = new ArrayList<>();
     List<String> maps = new ArrayList<>();
-    for (Map.Entry<String, Set<String>> e : knownByParent.entrySet()) {
+    int i = 0;
+    for (Map.Entry<String, Set<String>> e : knownByLevel(contract).entrySet()) {
       String parent = e.getKey();
-      String json = parent.isEmpty() ? VALUE : "get_json_object(" + VALUE + ", '$." + parent + "')";
+      String level = levelColumn(i++);
       String known = "array(" + String.join(", ", e.getValue().stream().map(k -> "'" + k + "'").toList()) + ")";
-      String map = "map_filter(coalesce(from_json(" + json + ", 'map<string,string>'), map()), "
-          + "(k, v) -> NOT array_contains(" + known + ", k))";
+      unknownCounts.add("size(array_except(map_keys(" + level + "), " + known + "))");
+      String map = "map_filter(" + level + ", (k, v) -> NOT array_contains(" + known + ", k))";
       if (!parent.isEmpty()) {
         map = "transform_keys(" + map + ", (k, v) -> concat('" + parent + ".', k))";
       }
       maps.add("cast(" + map + " AS map<string,string>)");
     }
-    return expr(maps.size() == 1 ? maps.get(0) : "map_concat(" + String.join(", ", maps) + ")");
+    String all = maps.size() == 1 ? maps.get(0) : "map_concat(" + String.join(", ", maps) + ")";
+    return expr("CASE WHEN " + String.join(" + ", unknownCounts) + " > 0 THEN " + all
+        + " ELSE cast(map() AS map<string,string>) END");
   }
 
   // ---- CSV ----
@@ -172,10 +219,30 @@ public final class LandingReader {
 
   // ---- Parquet and JDBC (typed rows) ----
 
-  Dataset<Row> readParquet(Contract contract, String file) {
-    Dataset<Row> rows = spark.read().parquet(file);
+  Dataset<Row> readParquet(Contract contract, String file) throws IOException {
+    Dataset<Row> rows = spark.read().schema(parquetSchema(file)).parquet(file);
     return fromTypedRows(contract, numbered(rows), file);
   }
+
+  /**
+   * A Parquet file's schema from its footer, read here on the driver: Spark's own inference starts a job to read
+   * one footer. As Spark does, the schema Spark wrote into the footer wins over the one converted from Parquet's.
+   */
+  StructType parquetSchema(String file) throws IOException {
+    Configuration conf = spark.sessionState().newHadoopConf();
+    try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
+      String written = footer.getFileMetaData().getKeyValueMetaData().get(SPARK_SCHEMA_KEY);
+      if (written != null) {
+        DataType type = DataType.fromJson(written);
+        if (type instanceof StructType struct) {
+          return struct;
+        }
+      }
+      return new ParquetToSparkSchemaConverter(conf).convert(footer.getFileMetaData().getSchema());
+    }
+  }
+
+  private static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
 
   /** Raw records from typed rows (Parquet, JDBC) that already carry {@link RawRecords#SOURCE_ROW}. */
   public static Dataset<Row> fromTypedRows(Contract contract, Dataset<Row> rows, String source) {
@@ -214,22 +281,35 @@ public final class LandingReader {
 
   /**
    * Adds the 1-based position of each row in its file as {@link RawRecords#SOURCE_ROW}. A file is read in order
-   * (partitions follow the file's splits), so zipWithIndex numbers rows as they stand in the file; with one
-   * split it costs no extra pass.
+   * (partitions follow the file's splits) and {@code monotonically_increasing_id} numbers the rows of a partition
+   * from 0 with the partition's index in its upper 31 bits, so with one split (the usual landing file) the
+   * position is the id plus one, in the same generated code as the read. A file of several splits costs one
+   * extra pass that counts the rows of each split; their running sums are the offsets, as in zipWithIndex, but
+   * without leaving Spark's generated code for a row-by-row RDD.
    */
   private Dataset<Row> numbered(Dataset<Row> rows) {
-    StructType schema = rows.schema().add(RawRecords.SOURCE_ROW, DataTypes.LongType, false);
-    JavaRDD<Row> withIndex = rows.javaRDD().zipWithIndex().map(t -> {
-      Row r = t._1();
-      Object[] values = new Object[r.size() + 1];
-      for (int i = 0; i < r.size(); i++) {
-        values[i] = r.get(i);
+    Dataset<Row> withId = rows.withColumn(ROW_ID, monotonically_increasing_id());
+    Column split = shiftright(col(ROW_ID), SPLIT_SHIFT);
+    Column inSplit = col(ROW_ID).bitwiseAND(lit((1L << SPLIT_SHIFT) - 1));
+    Column position;
+    if (rows.javaRDD().getNumPartitions() <= 1) {
+      position = inSplit.plus(lit(1L));
+    } else {
+      List<Row> perSplit = withId.groupBy(split.as("split")).count().orderBy("split").collectAsList();
+      List<Column> offsets = new ArrayList<>();
+      long running = 0;
+      for (Row r : perSplit) {
+        offsets.add(lit(r.getLong(0)));
+        offsets.add(lit(running));
+        running += r.getLong(1);
       }
-      values[r.size()] = t._2() + 1;
-      return RowFactory.create(values);
-    });
-    return spark.createDataFrame(withIndex, schema);
+      position = inSplit.plus(element_at(map(offsets.toArray(new Column[0])), split)).plus(lit(1L));
+    }
+    return withId.withColumn(RawRecords.SOURCE_ROW, position).drop(ROW_ID);
   }
+
+  private static final String ROW_ID = "_row_id";
+  private static final int SPLIT_SHIFT = 33;
 
   /** A tree of JSON path segments. */
   private static final class Node {

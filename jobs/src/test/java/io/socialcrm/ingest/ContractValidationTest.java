@@ -142,4 +142,27 @@ class ContractValidationTest extends SparkTestBase {
     Assertions.assertTrue(validate("linkedin_followers", "header.csv",
         List.of("follower_urn,member_name,headline,location,profile_url,organization,followed_date")).isEmpty());
   }
+
+  @Test
+  void aFileReadInSeveralSplitsKeepsEachRecordsLineNumber() throws IOException {
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 1; i <= 3000; i++) {
+      // Every tenth line is blank: blank lines are skipped but still count as lines of the file.
+      lines.add(i % 10 == 0 ? "" : post(Integer.toString(i), "42", "2026-11-01T10:00:00.000Z", "1", ""));
+    }
+    String maxBytes = session().conf().get("spark.sql.files.maxPartitionBytes");
+    session().conf().set("spark.sql.files.maxPartitionBytes", "65536");
+    try {
+      Path dir = newTempDir("splits");
+      Path file = dir.resolve("posts.jsonl");
+      Files.write(file, lines, StandardCharsets.UTF_8);
+      Assertions.assertTrue(session().read().text(file.toString()).javaRDD().getNumPartitions() > 3,
+          "the file is read in several splits");
+      Map<Long, Row> rows = validate("x_posts", "posts.jsonl", lines);
+      assertEquals(2700, rows.size());
+      rows.forEach((line, r) -> assertEquals(Long.toString(line), r.getString(r.fieldIndex("id")), "line " + line));
+    } finally {
+      session().conf().set("spark.sql.files.maxPartitionBytes", maxBytes);
+    }
+  }
 }
