@@ -183,8 +183,9 @@ public final class BronzeIngestJob {
 
   /**
    * Reads, checks and loads one input's files of the dates in one pass: the bronze write carries the counts as
-   * observed metrics (records read, rejected and erased per file, reasons per code), so nothing is read twice or
-   * cached; only an input with rejected records is read again, for its source's quarantine.
+   * observed metrics (records and rejected records per file, reasons per code), so nothing is read twice or
+   * cached; only an input with rejected records is read again, for its source's quarantine, and with an erasure
+   * register one more job counts the records read before erased ones were dropped.
    */
   private Checked checkAndLoad(Contract contract, List<LocalDate> days, String runId, Instant ingestedAt,
                                ReplayGuard guard, ObservedMetrics observed) {
