@@ -225,17 +225,15 @@ public final class BronzeIngestJob {
         counts = new Counts(Map.of(), Map.of());
         loaded = writeBronze(validRecords(contract, checked), BronzeTables.bronze(contract), days);
       } else {
-        Dataset<Row> valid = validRecords(contract, observed.observe(checked, contract.name(), Counts.checkedColumns(files)));
-        loaded = writeBronze(valid, BronzeTables.bronze(contract), days);
+        Column[] metrics = Counts.checkedColumns(files);
+        loaded = writeBronze(validRecords(contract, observed.observe(checked, contract.name(), metrics)),
+            BronzeTables.bronze(contract), days);
         // Counted by another pass only if Spark dropped the observation from the write's plan.
-        counts = observed.await(contract.name(), ObservedMetrics.WAIT)
-            .map(m -> Counts.of(files, m))
-            .orElseGet(() -> {
-              LOG.warn("no observed counts for {} within {}: counting them with a pass of their own", contract.name(),
-                  ObservedMetrics.WAIT);
-              Column[] metrics = Counts.checkedColumns(files);
-              return Counts.of(files, checked.agg(metrics[0], java.util.Arrays.copyOfRange(metrics, 1, metrics.length)).first());
-            });
+        counts = Counts.of(files, observed.await(contract.name(), ObservedMetrics.WAIT).orElseGet(() -> {
+          LOG.warn("no observed counts for {} within {}: counting them with a pass of their own", contract.name(),
+              ObservedMetrics.WAIT);
+          return ObservedMetrics.aggregate(checked, metrics);
+        }));
       }
       if (screened) {
         counts = counts.withRead(readPerFile(incoming));
@@ -350,23 +348,12 @@ public final class BronzeIngestJob {
           .and(col(BronzeTables.INGEST_DATE).equalTo(lit(java.sql.Date.valueOf(f.date()))));
     }
 
-    /** Records per file ({@code read_<i>} for the i-th file); one count of all when there is no file. */
-    static Column[] readColumns(List<DatedFile> files) {
+    /** Over checked records: per file its records ({@code read_<i>}) and rejected records, per reason code its reasons. */
+    static Column[] checkedColumns(List<DatedFile> files) {
+      Column hasReasons = size(col(ContractValidator.REASONS)).gt(0);
       List<Column> cols = new ArrayList<>();
       for (int i = 0; i < files.size(); i++) {
         cols.add(count(when(ofFile(files.get(i)), 1)).as("read_" + i));
-      }
-      if (cols.isEmpty()) {
-        cols.add(count(lit(1)).as("read_all"));
-      }
-      return cols.toArray(new Column[0]);
-    }
-
-    /** Over checked records: per file its records and rejected records, per reason code its reasons. */
-    static Column[] checkedColumns(List<DatedFile> files) {
-      Column hasReasons = size(col(ContractValidator.REASONS)).gt(0);
-      List<Column> cols = new ArrayList<>(List.of(readColumns(files)));
-      for (int i = 0; i < files.size(); i++) {
         cols.add(count(when(ofFile(files.get(i)).and(hasReasons), 1)).as("rejected_" + i));
       }
       for (String code : ContractValidator.CODES) {
@@ -430,25 +417,30 @@ public final class BronzeIngestJob {
   private long writeBronze(Dataset<Row> rows, LakeTable table, List<LocalDate> days) {
     String path = lake.path(table);
     try {
-      TableVersions versions = new TableVersions(lake);
       boolean exists = lake.isDeltaTable(path);
-      long before = exists ? versions.latest(path) : TableVersions.NONE;
-      if (exists && !holdsAny(path, days)) {
-        rows.write().format("delta").mode("append").save(path);
-      } else {
-        rows.write().format("delta")
-            .mode("overwrite")
-            .partitionBy(BronzeTables.INGEST_DATE)
-            .option("replaceWhere", datesWhere(days))
-            .save(path);
-      }
-      TableVersions.Commit commit = versions.lastCommit(path);
-      return commit == null || commit.version() == before ? 0L : commit.metric("numOutputRows");
+      return writeDates(rows, path, exists, exists && holdsAny(path, days), days);
     } catch (SocialCrmException e) {
       throw e;
     } catch (Exception e) {
       throw Errors.unreadableLake(path, e);
     }
+  }
+
+  /** The write of {@link #writeBronze}: append or replace the dates; the rows its commit wrote (0 without one). */
+  private long writeDates(Dataset<Row> rows, String path, boolean exists, boolean holdsDays, List<LocalDate> days) {
+    TableVersions versions = new TableVersions(lake);
+    long before = exists ? versions.latest(path) : TableVersions.NONE;
+    if (exists && !holdsDays) {
+      rows.write().format("delta").mode("append").save(path);
+    } else {
+      rows.write().format("delta")
+          .mode("overwrite")
+          .partitionBy(BronzeTables.INGEST_DATE)
+          .option("replaceWhere", datesWhere(days))
+          .save(path);
+    }
+    TableVersions.Commit commit = versions.lastCommit(path);
+    return commit == null || commit.version() == before ? 0L : commit.metric("numOutputRows");
   }
 
   private static String datesWhere(List<LocalDate> days) {
@@ -466,20 +458,19 @@ public final class BronzeIngestJob {
   }
 
   /**
-   * Replaces the dates' partitions of a quarantine table in one commit and returns the rows that commit wrote,
-   * read from the commit's own metrics. With nothing to write ({@code empty}, known from the counts), the dates'
+   * Writes the dates' partitions of a quarantine table in one commit as {@link #writeBronze} does (appended when
+   * new, else replaced) and returns the rows that commit wrote. With nothing to write ({@code empty}, known from the counts), the dates'
    * partitions are deleted instead when the table holds any (else nothing is committed), so the table always
    * mirrors the landing area of those dates.
    */
   private long replacePartitions(Dataset<Row> rows, boolean empty, LakeTable table, List<LocalDate> days) {
-    String where = datesWhere(days);
     String path = lake.path(table);
     try {
       boolean exists = lake.isDeltaTable(path);
       boolean holdsDays = exists && holdsAny(path, days);
       if (empty) {
         if (holdsDays) {
-          DeltaTable.forPath(spark, path).delete(where);
+          DeltaTable.forPath(spark, path).delete(datesWhere(days));
         } else if (!exists) {
           // Nothing to write yet: create the empty table with one metadata commit, so it can be queried.
           DeltaTable.createIfNotExists(spark).location(path).addColumns(io.socialcrm.lake.Schemas.nullable(rows.schema()))
@@ -487,18 +478,7 @@ public final class BronzeIngestJob {
         }
         return 0L;
       }
-      if (exists && !holdsDays) {
-        rows.write().format("delta").mode("append").save(path);
-      } else {
-        rows.write().format("delta")
-            .mode("overwrite")
-            .partitionBy(BronzeTables.INGEST_DATE)
-            .option("replaceWhere", where)
-            .save(path);
-      }
-      // A non-empty write always commits; its metrics say how many rows it wrote (read from its log entry).
-      TableVersions.Commit commit = new TableVersions(lake).lastCommit(path);
-      return commit == null ? 0L : commit.metric("numOutputRows");
+      return writeDates(rows, path, exists, holdsDays, days);
     } catch (SocialCrmException e) {
       throw e;
     } catch (Exception e) {

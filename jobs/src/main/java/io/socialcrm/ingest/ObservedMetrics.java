@@ -37,6 +37,11 @@ final class ObservedMetrics implements QueryExecutionListener, AutoCloseable {
     return rows.observe(prefix + name, metrics[0], Arrays.copyOfRange(metrics, 1, metrics.length));
   }
 
+  /** The same metrics computed by an aggregation of their own (a Spark job), for when an observation is missing. */
+  static Row aggregate(Dataset<Row> rows, Column[] metrics) {
+    return rows.agg(metrics[0], Arrays.copyOfRange(metrics, 1, metrics.length)).first();
+  }
+
   /** The metrics of the name, once the query that computed them has ended; empty when none came within the wait. */
   Optional<Row> await(String name, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
