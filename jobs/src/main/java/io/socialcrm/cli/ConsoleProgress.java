@@ -45,10 +45,11 @@ final class ConsoleProgress implements RunListener {
         StepWork.UNCHANGED.equals(work.status()) ? "unchanged" : "done", work.wallMs() / 1000.0, counts(work));
   }
 
-  /** "12 Spark jobs, 3 Delta commits, 4 tables read, 2 written". */
+  /** "12 Spark jobs, 3 Delta commits, 4 tables read, 2 written", and "interpreted" when no code was generated. */
   static String counts(StepWork w) {
-    return String.format("%d Spark jobs, %d SQL executions, %d Delta commits, %d tables read, %d written", w.sparkJobs(),
-        w.sqlExecutions(), w.deltaCommits(), w.tablesRead().size(), w.tablesWritten().size());
+    return String.format("%d Spark jobs, %d SQL executions, %d Delta commits, %d tables read, %d written%s", w.sparkJobs(),
+        w.sqlExecutions(), w.deltaCommits(), w.tablesRead().size(), w.tablesWritten().size(),
+        Boolean.FALSE.equals(w.generatedCode()) ? ", interpreted" : "");
   }
 
   static String elapsed(long t0) {

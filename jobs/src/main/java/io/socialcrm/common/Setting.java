@@ -23,6 +23,7 @@ public enum Setting {
   INFLUENCE_DAMPING("marts.influence.damping", "SOCIALCRM_INFLUENCE_DAMPING", "0.85", "influence: PageRank damping factor over the mention/reply/repost graph"),
   INFLUENCE_ITERATIONS("marts.influence.iterations", "SOCIALCRM_INFLUENCE_ITERATIONS", "20", "influence: PageRank iterations"),
   INFLUENCE_EVERY_DAYS("marts.influence.every.days", "SOCIALCRM_INFLUENCE_EVERY_DAYS", "1", "influence: rebuild the influence mart (a PageRank over the whole graph) at most every this many days; between rebuilds the care queue ranks by the stored one (1 = every run with new data)"),
+  CODEGEN_MIN_MB("run.codegen.min.mb", "SOCIALCRM_CODEGEN_MIN_MB", "64", "a step whose tables hold less than this many MB evaluates Spark's expressions interpreted instead of generating and compiling Java code for every query (on small data the compiling, and the JIT compiling the compiler, cost more than the rows); 0 = always generate code"),
   BACKFILL_BATCH_DAYS("backfill.batch.days", "SOCIALCRM_BACKFILL_BATCH_DAYS", "31", "backfill: most dates ingested in one pass (one run); a longer range is split into runs of this many dates"),
   // Identity (step identity).
   IDENTITY_REFIT("identity.refit", "SOCIALCRM_IDENTITY_REFIT", "false", "identity: true re-estimates the match model on this run (and re-scores every pair); false reuses the model fitted under the current match configuration and scores only the pairs of changed records"),

@@ -23,6 +23,7 @@ public final class TableVersions {
   public static final List<String> MAINTENANCE_OPERATIONS = List.of("OPTIMIZE", "VACUUM START", "VACUUM END");
 
   private static final Pattern COMMIT = Pattern.compile("(\\d{20})\\.json");
+  private static final Pattern CHECKSUM = Pattern.compile("(\\d{20})\\.crc");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Lake lake;
@@ -41,6 +42,31 @@ public final class TableVersions {
       }
     }
     return latest;
+  }
+
+  /**
+   * The table's size in bytes (its data files) as Delta's checksum file of its newest version that has one
+   * ({@code _delta_log/NNN.crc}, written with every commit) gives it: one listing and one small read, no Spark job.
+   * {@link #NONE} when the table does not exist or has no checksum file.
+   */
+  public long sizeBytes(String path) {
+    long newest = NONE;
+    for (String file : lake.listFiles(Lake.join(path, "_delta_log"), true)) {
+      Matcher m = CHECKSUM.matcher(file.substring(file.lastIndexOf('/') + 1));
+      if (m.matches()) {
+        newest = Math.max(newest, Long.parseLong(m.group(1)));
+      }
+    }
+    if (newest == NONE) {
+      return NONE;
+    }
+    String text = lake.readText(Lake.join(path, "_delta_log", String.format("%020d.crc", newest)));
+    try {
+      JsonNode size = text == null ? null : JSON.readTree(text).get("tableSizeBytes");
+      return size == null ? NONE : size.asLong();
+    } catch (IOException e) {
+      throw Errors.io("cannot read the checksum file of " + path, e);
+    }
   }
 
   /** The newest version of each table (by path), {@link #NONE} for a missing one. */

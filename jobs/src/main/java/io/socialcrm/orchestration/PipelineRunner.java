@@ -96,15 +96,17 @@ public final class PipelineRunner {
         n++;
         listener.stepStarted(n, steps.size(), step);
         WorkMeter.Reading reading = meter.start();
-        boolean ran = switch (step) {
+        Outcome outcome = switch (step) {
           case INGEST -> {
-            boolean any = false;
-            for (InputResult r : ingestJob().run(Contracts.all(), days, runId, started, force,
-                res -> listener.inputDone(step, res))) {
-              sources.add(RunReport.SourceCounts.of(r));
-              any |= !InputResult.UNCHANGED.equals(r.status());
+            try (CodeGeneration codegen = CodeGeneration.forInput(spark, step.id(), landingBytes(days), codegenMinBytes())) {
+              boolean any = false;
+              for (InputResult r : ingestJob().run(Contracts.all(), days, runId, started, force,
+                  res -> listener.inputDone(step, res))) {
+                sources.add(RunReport.SourceCounts.of(r));
+                any |= !InputResult.UNCHANGED.equals(r.status());
+              }
+              yield new Outcome(any, codegen.generated());
             }
-            yield any;
           }
           case CONFORM, IDENTITY, MARTS -> gated(step, date, runId, force, metrics);
           default -> throw new IllegalStateException("step without a job: " + step);
@@ -112,7 +114,7 @@ public final class PipelineRunner {
         if (metrics.containsKey(step.id())) {
           listener.stepMetrics(step, metrics.get(step.id()));
         }
-        StepWork done = reading.finish(ran ? StepWork.RAN : StepWork.UNCHANGED);
+        StepWork done = reading.finish(outcome.ran() ? StepWork.RAN : StepWork.UNCHANGED, outcome.generatedCode());
         work.put(step.id(), done);
         durations.put(step.id(), done.wallMs());
         listener.stepFinished(n, steps.size(), step, done);
@@ -137,11 +139,16 @@ public final class PipelineRunner {
     return done;
   }
 
+  /** Whether a step did its work, and whether its queries ran with generated code (null when it did nothing). */
+  private record Outcome(boolean ran, Boolean generatedCode) {
+    static final Outcome SKIPPED = new Outcome(false, null);
+  }
+
   /**
    * Runs conform, identity or marts unless its {@link StepGate} finds every table it reads or writes as it left them
-   * under the same key (and not {@code force}); returns whether it ran. Identity with a refit asked never skips.
+   * under the same key (and not {@code force}). Identity with a refit asked never skips.
    */
-  private boolean gated(Step step, LocalDate date, String runId, boolean force, Map<String, Map<String, Object>> metrics) {
+  private Outcome gated(Step step, LocalDate date, String runId, boolean force, Map<String, Map<String, Object>> metrics) {
     String key = switch (step) {
       case CONFORM -> step.id();
       case IDENTITY -> IdentityJob.refit(settings) ? null : date + " " + IdentityJob.configFingerprint();
@@ -151,17 +158,41 @@ public final class PipelineRunner {
     // The code is an input too: a new build recomputes.
     key = key == null ? null : key + " " + CodeVersion.fingerprint();
     StepGate gate = new StepGate(lake, step.id());
-    if (!force && key != null && gate.unchanged(key, StepTables.watched(lake, step))) {
-      return false;
+    List<String> watched = StepTables.watched(lake, step);
+    if (!force && key != null && gate.unchanged(key, watched)) {
+      return Outcome.SKIPPED;
     }
-    switch (step) {
-      case CONFORM -> metrics.put(step.id(), new ConformJob(spark, lake).run(date, runId).metrics());
-      case IDENTITY -> metrics.put(step.id(), new IdentityJob(spark, lake, settings).run(date, runId).metrics());
-      case MARTS -> metrics.put(step.id(), new MartsJob(spark, lake, MartSettings.from(settings)).run(date, runId).metrics());
-      default -> throw new IllegalStateException("step without a job: " + step);
+    long inputBytes = CodeGeneration.tableBytes(lake, watched.stream().map(t -> Lake.join(lake.root(), t)).toList());
+    boolean generated;
+    try (CodeGeneration codegen = CodeGeneration.forInput(spark, step.id(), inputBytes, codegenMinBytes())) {
+      generated = codegen.generated();
+      switch (step) {
+        case CONFORM -> metrics.put(step.id(), new ConformJob(spark, lake).run(date, runId).metrics());
+        case IDENTITY -> metrics.put(step.id(), new IdentityJob(spark, lake, settings).run(date, runId).metrics());
+        case MARTS -> metrics.put(step.id(), new MartsJob(spark, lake, MartSettings.from(settings)).run(date, runId).metrics());
+        default -> throw new IllegalStateException("step without a job: " + step);
+      }
     }
     gate.record(key == null ? "" : key, StepTables.watched(lake, step), runId);
-    return true;
+    return new Outcome(true, generated);
+  }
+
+  private long codegenMinBytes() {
+    return settings.getLong(Setting.CODEGEN_MIN_MB, 0, 1L << 30, "MB") << 20;
+  }
+
+  /** The bytes of the landing files ingest reads for these dates; unknown when the CRM is read over JDBC. */
+  private long landingBytes(List<LocalDate> days) {
+    if ("jdbc".equalsIgnoreCase(settings.get(Setting.CRM_SOURCE))) {
+      return CodeGeneration.UNKNOWN;
+    }
+    long sum = 0;
+    for (var contract : Contracts.all()) {
+      for (LocalDate day : days) {
+        sum += CodeGeneration.fileBytes(lake, landing.files(contract, day));
+      }
+    }
+    return sum;
   }
 
   /** Writes the HTML report beside the JSON, with the figures the lake holds as of the run's date. */

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The work one step of a run did: whether it ran ({@link #RAN}) or found its inputs as it last left them
  * ({@link #UNCHANGED}), its wall time, the Spark jobs and SQL executions it started, the Delta commits it made, and
- * the lake tables it scanned and wrote ("layer.table").
+ * the lake tables it scanned and wrote ("layer.table"), and whether its queries ran with generated code (false: its
+ * input was small enough to evaluate interpreted, see {@code CodeGeneration}; null: it did nothing).
  */
 public record StepWork(
     @JsonProperty("status") String status,
@@ -15,7 +16,8 @@ public record StepWork(
     @JsonProperty("sql_executions") long sqlExecutions,
     @JsonProperty("delta_commits") long deltaCommits,
     @JsonProperty("tables_read") List<String> tablesRead,
-    @JsonProperty("tables_written") List<String> tablesWritten) {
+    @JsonProperty("tables_written") List<String> tablesWritten,
+    @JsonProperty("generated_code") Boolean generatedCode) {
 
   public static final String RAN = "ran";
   public static final String UNCHANGED = "unchanged";

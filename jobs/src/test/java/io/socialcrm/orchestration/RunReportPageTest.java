@@ -38,8 +38,8 @@ class RunReportPageTest {
             120, 110, 10, 0, Map.of("bad_timestamp", 6L, "missing_required", 4L), 900, InputResult.LOADED),
         new RunReport.SourceCounts("crm_orders", "crm", List.of(), 50, 49, 0, 1, Map.of(), 300, InputResult.LOADED));
     Map<String, StepWork> work = new LinkedHashMap<>();
-    work.put("ingest", new StepWork(StepWork.RAN, 41_000L, 120, 60, 7, List.of("bronze.x_posts"), List.of("bronze.x_posts")));
-    work.put("conform", new StepWork(StepWork.UNCHANGED, 12_500L, 0, 0, 0, List.of(), List.of()));
+    work.put("ingest", new StepWork(StepWork.RAN, 41_000L, 120, 60, 7, List.of("bronze.x_posts"), List.of("bronze.x_posts"), false));
+    work.put("conform", new StepWork(StepWork.UNCHANGED, 12_500L, 0, 0, 0, List.of(), List.of(), null));
     return new RunReport("2026-11-02_20261203T010000_00ab", "2026-11-02", List.of("2026-11-02"),
         List.of("ingest", "conform", "identity", "marts"), status, "2026-12-03T01:00:00Z", "2026-12-03T01:02:15Z",
         "/lake", "/landing", durations, sources, RunReport.Totals.of(sources), error, Map.of(), work);

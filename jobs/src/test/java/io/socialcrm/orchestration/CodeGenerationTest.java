@@ -1,0 +1,85 @@
+package io.socialcrm.orchestration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Assertions;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+
+import io.socialcrm.lake.Lake;
+import io.socialcrm.testing.SparkTestBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A step whose input is below {@code run.codegen.min.mb} runs its queries interpreted, with the same results, and the
+ * session's settings are put back after it; the input of a Delta table is measured from its checksum file.
+ */
+class CodeGenerationTest extends SparkTestBase {
+
+  @Test
+  void aTablesSizeComesFromItsChecksumFileAndAMissingTableCountsNothing() throws IOException {
+    Lake lake = new Lake(session(), newTempDir("codegen-lake").toString());
+    String a = lake.root() + "/silver/a";
+    String b = lake.root() + "/gold/b";
+    session().range(1000).write().format("delta").save(a);
+    session().range(10).write().format("delta").save(b);
+    session().range(500).write().format("delta").mode("append").save(b);
+    long onDisk = parquetBytes(a) + parquetBytes(b);
+    Assertions.assertTrue(onDisk > 0);
+    assertEquals(onDisk, CodeGeneration.tableBytes(lake, List.of(a, b, lake.root() + "/gold/missing")));
+  }
+
+  @Test
+  void aSmallInputRunsInterpretedWithTheSameRowsAndTheSettingsComeBack() {
+    String wholeStage = session().conf().get(CodeGeneration.WHOLE_STAGE);
+    String factoryMode = session().conf().getOption(CodeGeneration.FACTORY_MODE).getOrElse(() -> "unset");
+    List<Row> generated = query().collectAsList();
+    Assertions.assertTrue(plan(query()).contains("*("), "whole-stage code generation is on outside a step: " + plan(query()));
+
+    try (CodeGeneration small = CodeGeneration.forInput(session(), "conform", 10_000L, 64L << 20)) {
+      assertFalse(small.generated());
+      assertEquals("false", session().conf().get(CodeGeneration.WHOLE_STAGE));
+      assertEquals("NO_CODEGEN", session().conf().get(CodeGeneration.FACTORY_MODE));
+      assertFalse(plan(query()).contains("*("), plan(query()));
+      assertEquals(generated, query().collectAsList());
+    }
+    assertEquals(wholeStage, session().conf().get(CodeGeneration.WHOLE_STAGE));
+    assertEquals(factoryMode, session().conf().getOption(CodeGeneration.FACTORY_MODE).getOrElse(() -> "unset"));
+
+    try (CodeGeneration large = CodeGeneration.forInput(session(), "marts", 100L << 20, 64L << 20);
+        CodeGeneration unknown = CodeGeneration.forInput(session(), "marts", CodeGeneration.UNKNOWN, 64L << 20);
+        CodeGeneration never = CodeGeneration.forInput(session(), "marts", 10L, 0L)) {
+      Assertions.assertTrue(large.generated() && unknown.generated() && never.generated());
+      assertEquals(wholeStage, session().conf().get(CodeGeneration.WHOLE_STAGE));
+    }
+  }
+
+  private Dataset<Row> query() {
+    Dataset<Row> people = session().range(200).selectExpr("id", "concat('p', id % 37) AS name", "id % 7 AS team");
+    Dataset<Row> teams = session().range(7).selectExpr("id AS team", "concat('team-', id) AS label");
+    return people.join(teams, "team").groupBy("label").agg(
+            count("*").as("n"), max("name").as("last"), sum(expr("id * 2 + 1")).as("s"))
+        .orderBy("label");
+  }
+
+  /** The plan as run (adaptive execution places its code-generation stages while it runs). */
+  private static String plan(Dataset<Row> df) {
+    df.collect();
+    return df.queryExecution().executedPlan().toString();
+  }
+
+  private static long parquetBytes(String table) throws IOException {
+    try (Stream<Path> files = Files.list(Path.of(table))) {
+      return files.filter(f -> f.toString().endsWith(".parquet")).mapToLong(f -> f.toFile().length()).sum();
+    }
+  }
+}
