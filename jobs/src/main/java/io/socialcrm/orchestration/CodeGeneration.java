@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * landing files of its dates for ingest, the Delta checksum files of the tables it watches for the other steps; a
  * size that cannot be read counts as large). Results are the same either way; the setting only moves time.
  *
+ * <p>The run report's figures, read after the steps from five tables, follow the same rule.
+ *
  * <p>Spark settings given by the user ({@code --conf spark.sql.codegen.wholeStage=...}) win: then nothing is changed.
  * The previous values are put back when the step ends.
  */

@@ -197,7 +197,12 @@ public final class PipelineRunner {
 
   /** Writes the HTML report beside the JSON, with the figures the lake holds as of the run's date. */
   private void writePage(RunReport report, LocalDate date) {
-    lake.writeText(pagePath(report.runId()), RunReportPage.render(report, ReportFigures.readCached(spark, lake, date)));
+    ReportFigures figures;
+    long inputBytes = CodeGeneration.tableBytes(lake, ReportFigures.sources().stream().map(lake::path).toList());
+    try (CodeGeneration codegen = CodeGeneration.forInput(spark, "report", inputBytes, codegenMinBytes())) {
+      figures = ReportFigures.readCached(spark, lake, date);
+    }
+    lake.writeText(pagePath(report.runId()), RunReportPage.render(report, figures));
   }
 
   public String pagePath(String runId) {

@@ -81,7 +81,7 @@ public record ReportFigures(
   }
 
   /** The tables the figures are read from. */
-  private static List<LakeTable> sources() {
+  static List<LakeTable> sources() {
     return List.of(GoldTables.load("funnel_daily").table(), GoldTables.load("campaign_roi").table(),
         SilverTables.SOCIAL_PROFILES.table(), IdentityTables.LINKS, IdentityTables.REVIEW);
   }
