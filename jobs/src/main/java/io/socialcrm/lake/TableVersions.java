@@ -44,26 +44,32 @@ public final class TableVersions {
     return latest;
   }
 
+  /** {@link #sizeBytes} of a table whose log has no checksum file. */
+  public static final long SIZE_UNKNOWN = -2L;
+
   /**
    * The table's size in bytes (its data files) as Delta's checksum file of its newest version that has one
    * ({@code _delta_log/NNN.crc}, written with every commit) gives it: one listing and one small read, no Spark job.
-   * {@link #NONE} when the table does not exist or has no checksum file.
+   * {@link #NONE} when the table does not exist, {@link #SIZE_UNKNOWN} when its log has no checksum file.
    */
   public long sizeBytes(String path) {
     long newest = NONE;
+    boolean exists = false;
     for (String file : lake.listFiles(Lake.join(path, "_delta_log"), true)) {
-      Matcher m = CHECKSUM.matcher(file.substring(file.lastIndexOf('/') + 1));
+      String name = file.substring(file.lastIndexOf('/') + 1);
+      Matcher m = CHECKSUM.matcher(name);
       if (m.matches()) {
         newest = Math.max(newest, Long.parseLong(m.group(1)));
       }
+      exists |= COMMIT.matcher(name).matches();
     }
-    if (newest == NONE) {
+    if (!exists) {
       return NONE;
     }
-    String text = lake.readText(Lake.join(path, "_delta_log", String.format("%020d.crc", newest)));
+    String text = newest == NONE ? null : lake.readText(Lake.join(path, "_delta_log", String.format("%020d.crc", newest)));
     try {
       JsonNode size = text == null ? null : JSON.readTree(text).get("tableSizeBytes");
-      return size == null ? NONE : size.asLong();
+      return size == null ? SIZE_UNKNOWN : size.asLong();
     } catch (IOException e) {
       throw Errors.io("cannot read the checksum file of " + path, e);
     }

@@ -84,14 +84,11 @@ final class CodeGeneration implements AutoCloseable {
     TableVersions versions = new TableVersions(lake);
     long sum = 0;
     for (String path : paths) {
-      if (versions.latest(path) == TableVersions.NONE) {
-        continue;
-      }
       long size = versions.sizeBytes(path);
-      if (size == TableVersions.NONE) {
+      if (size == TableVersions.SIZE_UNKNOWN) {
         return UNKNOWN;
       }
-      sum += size;
+      sum += Math.max(0, size);
     }
     return sum;
   }

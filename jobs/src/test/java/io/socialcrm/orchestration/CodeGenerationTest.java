@@ -36,6 +36,15 @@ class CodeGenerationTest extends SparkTestBase {
     long onDisk = parquetBytes(a) + parquetBytes(b);
     Assertions.assertTrue(onDisk > 0);
     assertEquals(onDisk, CodeGeneration.tableBytes(lake, List.of(a, b, lake.root() + "/gold/missing")));
+
+    // A log without checksum files: the size is unknown, and so counts as large.
+    try (Stream<Path> log = Files.list(Path.of(b, "_delta_log"))) {
+      for (Path crc : log.filter(f -> f.toString().endsWith(".crc")).toList()) {
+        Files.delete(crc);
+      }
+    }
+    assertEquals(CodeGeneration.UNKNOWN, CodeGeneration.tableBytes(lake, List.of(a, b)));
+    assertEquals(parquetBytes(a), CodeGeneration.tableBytes(lake, List.of(a)));
   }
 
   @Test
