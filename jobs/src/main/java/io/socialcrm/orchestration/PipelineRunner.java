@@ -105,7 +105,7 @@ public final class PipelineRunner {
                 sources.add(RunReport.SourceCounts.of(r));
                 any |= !InputResult.UNCHANGED.equals(r.status());
               }
-              yield new Outcome(any, codegen.generated());
+              yield new Outcome(any, any ? codegen.generated() : null);
             }
           }
           case CONFORM, IDENTITY, MARTS -> gated(step, date, runId, force, metrics);
