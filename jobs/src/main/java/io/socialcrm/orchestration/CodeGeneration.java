@@ -92,13 +92,4 @@ final class CodeGeneration implements AutoCloseable {
     }
     return sum;
   }
-
-  /** The bytes of these files. */
-  static long fileBytes(Lake lake, List<String> files) {
-    long sum = 0;
-    for (String file : files) {
-      sum += lake.size(file);
-    }
-    return sum;
-  }
 }

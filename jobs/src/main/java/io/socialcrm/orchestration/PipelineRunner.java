@@ -98,7 +98,7 @@ public final class PipelineRunner {
         WorkMeter.Reading reading = meter.start();
         Outcome outcome = switch (step) {
           case INGEST -> {
-            try (CodeGeneration codegen = CodeGeneration.forInput(spark, step.id(), landingBytes(days), codegenMinBytes())) {
+            try (CodeGeneration codegen = codeGeneration(step.id(), landingBytes(days))) {
               boolean any = false;
               for (InputResult r : ingestJob().run(Contracts.all(), days, runId, started, force,
                   res -> listener.inputDone(step, res))) {
@@ -164,7 +164,7 @@ public final class PipelineRunner {
     }
     long inputBytes = CodeGeneration.tableBytes(lake, watched.stream().map(t -> Lake.join(lake.root(), t)).toList());
     boolean generated;
-    try (CodeGeneration codegen = CodeGeneration.forInput(spark, step.id(), inputBytes, codegenMinBytes())) {
+    try (CodeGeneration codegen = codeGeneration(step.id(), inputBytes)) {
       generated = codegen.generated();
       switch (step) {
         case CONFORM -> metrics.put(step.id(), new ConformJob(spark, lake).run(date, runId).metrics());
@@ -177,8 +177,9 @@ public final class PipelineRunner {
     return new Outcome(true, generated);
   }
 
-  private long codegenMinBytes() {
-    return settings.getLong(Setting.CODEGEN_MIN_MB, 0, 1L << 30, "MB") << 20;
+  /** Generated code or interpreted expressions for work over {@code inputBytes}, by {@code run.codegen.min.mb}. */
+  private CodeGeneration codeGeneration(String name, long inputBytes) {
+    return CodeGeneration.forInput(spark, name, inputBytes, settings.getLong(Setting.CODEGEN_MIN_MB, 0, 1L << 30, "MB") << 20);
   }
 
   /** The bytes of the landing files ingest reads for these dates; unknown when the CRM is read over JDBC. */
@@ -189,7 +190,9 @@ public final class PipelineRunner {
     long sum = 0;
     for (var contract : Contracts.all()) {
       for (LocalDate day : days) {
-        sum += CodeGeneration.fileBytes(lake, landing.files(contract, day));
+        for (String file : landing.files(contract, day)) {
+          sum += lake.size(file);
+        }
       }
     }
     return sum;
@@ -199,7 +202,7 @@ public final class PipelineRunner {
   private void writePage(RunReport report, LocalDate date) {
     ReportFigures figures;
     long inputBytes = CodeGeneration.tableBytes(lake, ReportFigures.sources().stream().map(lake::path).toList());
-    try (CodeGeneration codegen = CodeGeneration.forInput(spark, "report", inputBytes, codegenMinBytes())) {
+    try (CodeGeneration codegen = codeGeneration("report", inputBytes)) {
       figures = ReportFigures.readCached(spark, lake, date);
     }
     lake.writeText(pagePath(report.runId()), RunReportPage.render(report, figures));
