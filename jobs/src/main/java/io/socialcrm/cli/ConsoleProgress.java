@@ -45,11 +45,11 @@ final class ConsoleProgress implements RunListener {
         StepWork.UNCHANGED.equals(work.status()) ? "unchanged" : "done", work.wallMs() / 1000.0, counts(work));
   }
 
-  /** "12 Spark jobs, 3 Delta commits, 4 tables read, 2 written", and "interpreted" when no code was generated. */
+  /** "12 Spark jobs, 3 Delta commits, 4 tables read, 2 written", and "small input" when it ran with the small-input settings. */
   static String counts(StepWork w) {
     return String.format("%d Spark jobs, %d SQL executions, %d Delta commits, %d tables read, %d written%s", w.sparkJobs(),
         w.sqlExecutions(), w.deltaCommits(), w.tablesRead().size(), w.tablesWritten().size(),
-        Boolean.FALSE.equals(w.generatedCode()) ? ", interpreted" : "");
+        Boolean.TRUE.equals(w.smallInput()) ? ", small input" : "");
   }
 
   static String elapsed(long t0) {

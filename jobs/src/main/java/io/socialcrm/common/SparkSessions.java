@@ -1,5 +1,7 @@
 package io.socialcrm.common;
 
+import java.util.Arrays;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -37,11 +39,11 @@ public final class SparkSessions {
 
   /** A session for the CLI: local mode on all cores unless a master was given (spark-submit sets one). */
   public static SparkSession getOrCreate(String appName) {
-    return getOrCreate(appName, java.util.Map.of());
+    return getOrCreate(appName, Map.of());
   }
 
   /** {@link #getOrCreate(String)} with settings of the command's own (e.g. the SQL endpoint's catalog) on top. */
-  public static SparkSession getOrCreate(String appName, java.util.Map<String, String> settings) {
+  public static SparkSession getOrCreate(String appName, Map<String, String> settings) {
     SparkConf conf = new SparkConf().setAppName(appName);
     settings.forEach(conf::set);
     configure(conf);
@@ -52,9 +54,19 @@ public final class SparkSessions {
     return SparkSession.builder().config(conf).getOrCreate();
   }
 
+  /** The conf key listing the keys {@link #configure} set itself (so a later rule can tell them from the user's). */
+  static final String PROJECT_DEFAULTS = "spark.socialcrm.projectDefaults";
+
+  /** Whether the user gave Spark {@code key} (spark-submit --conf, -D): set, and not by {@link #configure}. */
+  public static boolean userGiven(SparkConf conf, String key) {
+    return conf.contains(key) && !Arrays.asList(conf.get(PROJECT_DEFAULTS, "").split(",")).contains(key);
+  }
+
   private static void setIfMissing(SparkConf conf, String key, String value) {
     if (!conf.contains(key)) {
       conf.set(key, value);
+      String set = conf.get(PROJECT_DEFAULTS, "");
+      conf.set(PROJECT_DEFAULTS, set.isEmpty() ? key : set + "," + key);
     }
   }
 }

@@ -98,14 +98,14 @@ public final class PipelineRunner {
         WorkMeter.Reading reading = meter.start();
         Outcome outcome = switch (step) {
           case INGEST -> {
-            try (CodeGeneration codegen = codeGeneration(step.id(), landingBytes(days))) {
+            try (SmallInputSettings small = smallInput(step.id(), landingBytes(days))) {
               boolean any = false;
               for (InputResult r : ingestJob().run(Contracts.all(), days, runId, started, force,
                   res -> listener.inputDone(step, res))) {
                 sources.add(RunReport.SourceCounts.of(r));
                 any |= !InputResult.UNCHANGED.equals(r.status());
               }
-              yield new Outcome(any, any ? codegen.generated() : null);
+              yield new Outcome(any, any ? small.small() : null);
             }
           }
           case CONFORM, IDENTITY, MARTS -> gated(step, date, runId, force, metrics);
@@ -114,7 +114,7 @@ public final class PipelineRunner {
         if (metrics.containsKey(step.id())) {
           listener.stepMetrics(step, metrics.get(step.id()));
         }
-        StepWork done = reading.finish(outcome.ran() ? StepWork.RAN : StepWork.UNCHANGED, outcome.generatedCode());
+        StepWork done = reading.finish(outcome.ran() ? StepWork.RAN : StepWork.UNCHANGED, outcome.smallInput());
         work.put(step.id(), done);
         durations.put(step.id(), done.wallMs());
         listener.stepFinished(n, steps.size(), step, done);
@@ -139,8 +139,8 @@ public final class PipelineRunner {
     return done;
   }
 
-  /** Whether a step did its work, and whether its queries ran with generated code (null when it did nothing). */
-  private record Outcome(boolean ran, Boolean generatedCode) {
+  /** Whether a step did its work, and whether it ran with the small-input settings (null when it did nothing). */
+  private record Outcome(boolean ran, Boolean smallInput) {
     static final Outcome SKIPPED = new Outcome(false, null);
   }
 
@@ -162,10 +162,10 @@ public final class PipelineRunner {
     if (!force && key != null && gate.unchanged(key, watched)) {
       return Outcome.SKIPPED;
     }
-    long inputBytes = CodeGeneration.tableBytes(lake, watched.stream().map(t -> Lake.join(lake.root(), t)).toList());
-    boolean generated;
-    try (CodeGeneration codegen = codeGeneration(step.id(), inputBytes)) {
-      generated = codegen.generated();
+    long inputBytes = SmallInputSettings.tableBytes(lake, watched.stream().map(t -> Lake.join(lake.root(), t)).toList());
+    boolean smallInput;
+    try (SmallInputSettings small = smallInput(step.id(), inputBytes)) {
+      smallInput = small.small();
       switch (step) {
         case CONFORM -> metrics.put(step.id(), new ConformJob(spark, lake).run(date, runId).metrics());
         case IDENTITY -> metrics.put(step.id(), new IdentityJob(spark, lake, settings).run(date, runId).metrics());
@@ -174,18 +174,19 @@ public final class PipelineRunner {
       }
     }
     gate.record(key == null ? "" : key, StepTables.watched(lake, step), runId);
-    return new Outcome(true, generated);
+    return new Outcome(true, smallInput);
   }
 
-  /** Generated code or interpreted expressions for work over {@code inputBytes}, by {@code run.codegen.min.mb}. */
-  private CodeGeneration codeGeneration(String name, long inputBytes) {
-    return CodeGeneration.forInput(spark, name, inputBytes, settings.getLong(Setting.CODEGEN_MIN_MB, 0, 1L << 30, "MB") << 20);
+  /** Spark's own settings or the small-input ones for work over {@code inputBytes}, by {@code run.small.input.mb}. */
+  private SmallInputSettings smallInput(String name, long inputBytes) {
+    return SmallInputSettings.forInput(spark, name, inputBytes,
+        settings.getLong(Setting.SMALL_INPUT_MB, 0, 1L << 30, "MB") << 20);
   }
 
   /** The bytes of the landing files ingest reads for these dates; unknown when the CRM is read over JDBC. */
   private long landingBytes(List<LocalDate> days) {
     if ("jdbc".equalsIgnoreCase(settings.get(Setting.CRM_SOURCE))) {
-      return CodeGeneration.UNKNOWN;
+      return SmallInputSettings.UNKNOWN;
     }
     long sum = 0;
     for (var contract : Contracts.all()) {
@@ -201,8 +202,8 @@ public final class PipelineRunner {
   /** Writes the HTML report beside the JSON, with the figures the lake holds as of the run's date. */
   private void writePage(RunReport report, LocalDate date) {
     ReportFigures figures;
-    long inputBytes = CodeGeneration.tableBytes(lake, ReportFigures.sources().stream().map(lake::path).toList());
-    try (CodeGeneration codegen = codeGeneration("report", inputBytes)) {
+    long inputBytes = SmallInputSettings.tableBytes(lake, ReportFigures.sources().stream().map(lake::path).toList());
+    try (SmallInputSettings small = smallInput("report", inputBytes)) {
       figures = ReportFigures.readCached(spark, lake, date);
     }
     lake.writeText(pagePath(report.runId()), RunReportPage.render(report, figures));

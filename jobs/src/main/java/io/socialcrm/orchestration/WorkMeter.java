@@ -54,9 +54,9 @@ public final class WorkMeter implements AutoCloseable {
 
     /**
      * The step's work since this reading; {@code status} says whether it ran or found nothing to do,
-     * {@code generatedCode} whether its queries generated code (null when it did nothing).
+     * {@code smallInput} whether it ran with the small-input settings (null when it did nothing).
      */
-    public StepWork finish(String status, Boolean generatedCode) {
+    public StepWork finish(String status, Boolean smallInput) {
       // Listener events arrive on Spark's bus thread: wait until those of the step's jobs are in.
       try {
         spark.sparkContext().listenerBus().waitUntilEmpty(10_000L);
@@ -72,7 +72,7 @@ public final class WorkMeter implements AutoCloseable {
       }
       return new StepWork(status, (System.nanoTime() - t0) / 1_000_000, listener.jobs.get() - jobs,
           listener.sql.get() - sql, TableVersions.commitsBetween(before, after), read,
-          TableVersions.moved(before, after).stream().map(WorkMeter.this::name).toList(), generatedCode);
+          TableVersions.moved(before, after).stream().map(WorkMeter.this::name).toList(), smallInput);
     }
   }
 

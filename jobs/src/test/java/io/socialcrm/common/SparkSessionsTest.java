@@ -1,9 +1,12 @@
 package io.socialcrm.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socialcrm.testing.SparkTestBase;
 import java.nio.file.Path;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -18,5 +21,14 @@ class SparkSessionsTest extends SparkTestBase {
     Dataset<Row> back = session().read().format("delta").load(dir.resolve("t").toString());
     assertDataFrameDataEquals(df.orderBy("id"), back.orderBy("id"));
     assertEquals("UTC", session().conf().get("spark.sql.session.timeZone"));
+  }
+
+  @Test
+  void aSettingTheUserGaveSparkIsTheUsersAndTheProjectsDefaultsAreNot() {
+    SparkConf conf = SparkSessions.configure(new SparkConf().set("spark.sql.adaptive.enabled", "true"));
+    assertTrue(SparkSessions.userGiven(conf, "spark.sql.adaptive.enabled"));
+    assertEquals("8", conf.get("spark.sql.shuffle.partitions"));
+    assertFalse(SparkSessions.userGiven(conf, "spark.sql.shuffle.partitions"));
+    assertFalse(SparkSessions.userGiven(conf, "spark.sql.codegen.wholeStage"));
   }
 }

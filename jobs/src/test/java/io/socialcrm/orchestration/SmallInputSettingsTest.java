@@ -20,14 +20,15 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * A step whose input is below {@code run.codegen.min.mb} runs its queries interpreted, with the same results, and the
- * session's settings are put back after it; the input of a Delta table is measured from its checksum file.
+ * A step whose input is below {@code run.small.input.mb} runs its queries interpreted and planned once, with the same
+ * results, and the session's settings are put back after it; the input of a Delta table is measured from its
+ * checksum file.
  */
-class CodeGenerationTest extends SparkTestBase {
+class SmallInputSettingsTest extends SparkTestBase {
 
   @Test
   void aTablesSizeComesFromItsChecksumFileAndAMissingTableCountsNothing() throws IOException {
-    Lake lake = new Lake(session(), newTempDir("codegen-lake").toString());
+    Lake lake = new Lake(session(), newTempDir("small-input-lake").toString());
     String a = lake.root() + "/silver/a";
     String b = lake.root() + "/gold/b";
     session().range(1000).write().format("delta").save(a);
@@ -35,7 +36,7 @@ class CodeGenerationTest extends SparkTestBase {
     session().range(500).write().format("delta").mode("append").save(b);
     long onDisk = parquetBytes(a) + parquetBytes(b);
     Assertions.assertTrue(onDisk > 0);
-    assertEquals(onDisk, CodeGeneration.tableBytes(lake, List.of(a, b, lake.root() + "/gold/missing")));
+    assertEquals(onDisk, SmallInputSettings.tableBytes(lake, List.of(a, b, lake.root() + "/gold/missing")));
 
     // A log without checksum files: the size is unknown, and so counts as large.
     try (Stream<Path> log = Files.list(Path.of(b, "_delta_log"))) {
@@ -43,33 +44,40 @@ class CodeGenerationTest extends SparkTestBase {
         Files.delete(crc);
       }
     }
-    assertEquals(CodeGeneration.UNKNOWN, CodeGeneration.tableBytes(lake, List.of(a, b)));
-    assertEquals(parquetBytes(a), CodeGeneration.tableBytes(lake, List.of(a)));
+    assertEquals(SmallInputSettings.UNKNOWN, SmallInputSettings.tableBytes(lake, List.of(a, b)));
+    assertEquals(parquetBytes(a), SmallInputSettings.tableBytes(lake, List.of(a)));
   }
 
   @Test
-  void aSmallInputRunsInterpretedWithTheSameRowsAndTheSettingsComeBack() {
-    String wholeStage = session().conf().get(CodeGeneration.WHOLE_STAGE);
-    String factoryMode = session().conf().getOption(CodeGeneration.FACTORY_MODE).getOrElse(() -> "unset");
-    List<Row> generated = query().collectAsList();
-    Assertions.assertTrue(plan(query()).contains("*("), "whole-stage code generation is on outside a step: " + plan(query()));
+  void aSmallInputRunsInterpretedAndPlannedOnceWithTheSameRowsAndTheSettingsComeBack() {
+    List<String> keys = List.of(SmallInputSettings.WHOLE_STAGE, SmallInputSettings.FACTORY_MODE,
+        SmallInputSettings.ADAPTIVE, SmallInputSettings.SHUFFLE_PARTITIONS);
+    List<String> before = values(keys);
+    List<Row> spark = query().collectAsList();
+    String sparkPlan = plan(query());
+    Assertions.assertTrue(sparkPlan.contains("*(") && sparkPlan.startsWith("AdaptiveSparkPlan"),
+        "code generation and adaptive execution are on outside a step: " + sparkPlan);
 
-    try (CodeGeneration small = CodeGeneration.forInput(session(), "conform", 10_000L, 64L << 20)) {
-      assertFalse(small.generated());
-      assertEquals("false", session().conf().get(CodeGeneration.WHOLE_STAGE));
-      assertEquals("NO_CODEGEN", session().conf().get(CodeGeneration.FACTORY_MODE));
-      assertFalse(plan(query()).contains("*("), plan(query()));
-      assertEquals(generated, query().collectAsList());
+    try (SmallInputSettings small = SmallInputSettings.forInput(session(), "conform", 10_000L, 64L << 20)) {
+      Assertions.assertTrue(small.small());
+      assertEquals(List.of("false", "NO_CODEGEN", "false", Integer.toString(session().sparkContext().defaultParallelism())),
+          values(keys));
+      String smallPlan = plan(query());
+      assertFalse(smallPlan.contains("*(") || smallPlan.contains("AdaptiveSparkPlan"), smallPlan);
+      assertEquals(spark, query().collectAsList());
     }
-    assertEquals(wholeStage, session().conf().get(CodeGeneration.WHOLE_STAGE));
-    assertEquals(factoryMode, session().conf().getOption(CodeGeneration.FACTORY_MODE).getOrElse(() -> "unset"));
+    assertEquals(before, values(keys));
 
-    try (CodeGeneration large = CodeGeneration.forInput(session(), "marts", 100L << 20, 64L << 20);
-        CodeGeneration unknown = CodeGeneration.forInput(session(), "marts", CodeGeneration.UNKNOWN, 64L << 20);
-        CodeGeneration never = CodeGeneration.forInput(session(), "marts", 10L, 0L)) {
-      Assertions.assertTrue(large.generated() && unknown.generated() && never.generated());
-      assertEquals(wholeStage, session().conf().get(CodeGeneration.WHOLE_STAGE));
+    try (SmallInputSettings large = SmallInputSettings.forInput(session(), "marts", 100L << 20, 64L << 20);
+        SmallInputSettings unknown = SmallInputSettings.forInput(session(), "marts", SmallInputSettings.UNKNOWN, 64L << 20);
+        SmallInputSettings never = SmallInputSettings.forInput(session(), "marts", 10L, 0L)) {
+      assertFalse(large.small() || unknown.small() || never.small());
+      assertEquals(before, values(keys));
     }
+  }
+
+  private List<String> values(List<String> keys) {
+    return keys.stream().map(k -> session().conf().getOption(k).getOrElse(() -> "unset")).toList();
   }
 
   private Dataset<Row> query() {
