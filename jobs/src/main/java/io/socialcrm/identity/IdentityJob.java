@@ -1,5 +1,6 @@
 package io.socialcrm.identity;
 
+import io.socialcrm.lake.TableReader;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -109,7 +110,7 @@ public final class IdentityJob {
     String pairsPath = lake.path(IdentityTables.PAIRS);
     String recordsPath = lake.path(IdentityTables.RECORDS);
     Dataset<Row> storedRecords = lake.isDeltaTable(pairsPath) && lake.isDeltaTable(recordsPath)
-        ? spark.read().format("delta").load(recordsPath) : IdentityTables.emptyRecords(spark);
+        ? TableReader.read(spark, recordsPath) : IdentityTables.emptyRecords(spark);
     boolean full = stored == null || !modelId.equals(modelOf(storedRecords));
     Dataset<Row> compared = null;
     Dataset<Row> store = null;
@@ -136,7 +137,7 @@ public final class IdentityJob {
         changes = new long[] {changedByKind.getOrDefault(PairStore.PROFILE, 0L),
             removedByKind.getOrDefault(PairStore.PROFILE, 0L), changedByKind.getOrDefault(PairStore.CUSTOMER, 0L),
             removedByKind.getOrDefault(PairStore.CUSTOMER, 0L)};
-        Dataset<Row> storedPairs = spark.read().format("delta").load(pairsPath);
+        Dataset<Row> storedPairs = TableReader.read(spark, pairsPath);
         storeChanged = !changedByKind.isEmpty() || !removedByKind.isEmpty();
         if (!storeChanged) {
           store = storedPairs;
@@ -192,7 +193,7 @@ public final class IdentityJob {
 
       String linksPath = lake.path(IdentityTables.LINKS);
       boolean linksExist = lake.isDeltaTable(linksPath);
-      Dataset<Row> current = linksExist ? spark.read().format("delta").load(linksPath).where("is_current")
+      Dataset<Row> current = linksExist ? TableReader.read(spark, linksPath).where("is_current")
           : IdentityTables.emptyLinks(spark);
       Timestamp at = Timestamp.valueOf(date.atStartOfDay());
       Dataset<Row> linkChanges = scratch.keep(LinkHistory.changes(current, links, at, runId));
@@ -202,7 +203,7 @@ public final class IdentityJob {
 
       String reviewPath = lake.path(IdentityTables.REVIEW);
       long reviewCount = review.count();
-      if (!lake.isDeltaTable(reviewPath) || !sameRows(spark.read().format("delta").load(reviewPath), review)) {
+      if (!lake.isDeltaTable(reviewPath) || !sameRows(TableReader.read(spark, reviewPath), review)) {
         review.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(reviewPath);
       }
       if (stored == null) {

@@ -1,5 +1,6 @@
 package io.socialcrm.identity;
 
+import io.socialcrm.lake.TableReader;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
@@ -117,7 +118,7 @@ public final class IdentityTables {
     if (!lake.isDeltaTable(path)) {
       return null;
     }
-    Dataset<Row> models = spark.read().format("delta").load(path);
+    Dataset<Row> models = TableReader.read(spark, path);
     if (!List.of(models.columns()).contains("config_fingerprint")) {
       return null;
     }
@@ -155,7 +156,7 @@ public final class IdentityTables {
     if (!lake.isDeltaTable(path)) {
       return null;
     }
-    List<Row> rows = spark.read().format("delta").load(path).orderBy(org.apache.spark.sql.functions.col("run_date").desc())
+    List<Row> rows = TableReader.read(spark, path).orderBy(org.apache.spark.sql.functions.col("run_date").desc())
         .select("model_json").limit(1).collectAsList();
     return rows.isEmpty() ? null : rows.get(0).getString(0);
   }

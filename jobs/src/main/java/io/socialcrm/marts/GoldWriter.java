@@ -1,5 +1,6 @@
 package io.socialcrm.marts;
 
+import io.socialcrm.lake.TableReader;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -93,7 +94,7 @@ public final class GoldWriter {
     boolean exists = lake.isDeltaTable(path);
     Prints prints;
     if (exists) {
-      Dataset<Row> current = next.sparkSession().read().format("delta").load(path);
+      Dataset<Row> current = TableReader.read(next.sparkSession(), path);
       if (scope != null) {
         current = current.where(scope);
       }
@@ -142,7 +143,7 @@ public final class GoldWriter {
   /** The MERGE of {@link #replaceMatching}, when the table exists; {@code next} is conformed and persisted. */
   private Written mergeScope(DeclaredTable table, String path, Dataset<Row> next, UnaryOperator<Dataset<Row>> scope) {
     // the table's columns in its order, whatever the scope's joins did to them, so the fingerprints compare
-    Dataset<Row> current = table.conform(scope.apply(next.sparkSession().read().format("delta").load(path)));
+    Dataset<Row> current = table.conform(scope.apply(TableReader.read(next.sparkSession(), path)));
     Prints prints = Prints.of(next, current);
     if (prints.same()) {
       return new Written(table.name(), prints.rows(), false, 0);

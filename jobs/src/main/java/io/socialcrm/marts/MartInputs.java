@@ -1,5 +1,6 @@
 package io.socialcrm.marts;
 
+import io.socialcrm.lake.TableReader;
 import static org.apache.spark.sql.functions.col;
 
 import io.socialcrm.conform.SilverTables;
@@ -20,7 +21,7 @@ public record MartInputs(Dataset<Row> interactions, Dataset<Row> orders, Dataset
   public static MartInputs read(SparkSession spark, Lake lake) {
     String linksPath = lake.path(IdentityTables.LINKS);
     Dataset<Row> links = lake.isDeltaTable(linksPath)
-        ? spark.read().format("delta").load(linksPath).where(col("is_current"))
+        ? TableReader.read(spark, linksPath).where(col("is_current"))
         : IdentityTables.emptyLinks(spark);
     return new MartInputs(
         SilverTables.INTERACTIONS.read(spark, lake),

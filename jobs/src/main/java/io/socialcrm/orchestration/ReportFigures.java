@@ -1,5 +1,6 @@
 package io.socialcrm.orchestration;
 
+import io.socialcrm.lake.TableReader;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc;
@@ -110,7 +111,7 @@ public record ReportFigures(
   /** Reads the figures from the lake's gold and silver tables as of {@code date}. */
   public static ReportFigures read(SparkSession spark, Lake lake, LocalDate date) {
     Function<LakeTable, Dataset<Row>> table = t -> lake.isDeltaTable(lake.path(t))
-        ? spark.read().format("delta").load(lake.path(t)) : null;
+        ? TableReader.read(spark, lake.path(t)) : null;
     List<LakeTable> sources = sources();
     Dataset<Row> funnelDaily = table.apply(sources.get(0));
     Dataset<Row> campaignRoi = table.apply(sources.get(1));
