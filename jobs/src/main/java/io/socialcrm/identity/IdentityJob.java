@@ -1,6 +1,5 @@
 package io.socialcrm.identity;
 
-import io.socialcrm.lake.TableReader;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -17,6 +16,7 @@ import io.socialcrm.lake.DeclaredTable;
 import io.socialcrm.conform.SilverTables;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.RunScratch;
+import io.socialcrm.lake.TableReader;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
@@ -110,7 +110,7 @@ public final class IdentityJob {
     String pairsPath = lake.path(IdentityTables.PAIRS);
     String recordsPath = lake.path(IdentityTables.RECORDS);
     Dataset<Row> storedRecords = lake.isDeltaTable(pairsPath) && lake.isDeltaTable(recordsPath)
-        ? TableReader.read(spark, recordsPath) : IdentityTables.emptyRecords(spark);
+        ? TableReader.read(spark, lake, recordsPath) : IdentityTables.emptyRecords(spark);
     boolean full = stored == null || !modelId.equals(modelOf(storedRecords));
     Dataset<Row> compared = null;
     Dataset<Row> store = null;
@@ -137,7 +137,7 @@ public final class IdentityJob {
         changes = new long[] {changedByKind.getOrDefault(PairStore.PROFILE, 0L),
             removedByKind.getOrDefault(PairStore.PROFILE, 0L), changedByKind.getOrDefault(PairStore.CUSTOMER, 0L),
             removedByKind.getOrDefault(PairStore.CUSTOMER, 0L)};
-        Dataset<Row> storedPairs = TableReader.read(spark, pairsPath);
+        Dataset<Row> storedPairs = TableReader.read(spark, lake, pairsPath);
         storeChanged = !changedByKind.isEmpty() || !removedByKind.isEmpty();
         if (!storeChanged) {
           store = storedPairs;
@@ -193,7 +193,7 @@ public final class IdentityJob {
 
       String linksPath = lake.path(IdentityTables.LINKS);
       boolean linksExist = lake.isDeltaTable(linksPath);
-      Dataset<Row> current = linksExist ? TableReader.read(spark, linksPath).where("is_current")
+      Dataset<Row> current = linksExist ? TableReader.read(spark, lake, linksPath).where("is_current")
           : IdentityTables.emptyLinks(spark);
       Timestamp at = Timestamp.valueOf(date.atStartOfDay());
       Dataset<Row> linkChanges = scratch.keep(LinkHistory.changes(current, links, at, runId));
@@ -203,7 +203,7 @@ public final class IdentityJob {
 
       String reviewPath = lake.path(IdentityTables.REVIEW);
       long reviewCount = review.count();
-      if (!lake.isDeltaTable(reviewPath) || !sameRows(TableReader.read(spark, reviewPath), review)) {
+      if (!lake.isDeltaTable(reviewPath) || !sameRows(TableReader.read(spark, lake, reviewPath), review)) {
         review.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(reviewPath);
       }
       if (stored == null) {

@@ -1,6 +1,5 @@
 package io.socialcrm.identity;
 
-import io.socialcrm.lake.TableReader;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
@@ -14,6 +13,7 @@ import io.socialcrm.common.JoinKeys;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.LakeTable;
 import io.socialcrm.lake.Layer;
+import io.socialcrm.lake.TableReader;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -118,7 +118,7 @@ public final class IdentityTables {
     if (!lake.isDeltaTable(path)) {
       return null;
     }
-    Dataset<Row> models = TableReader.read(spark, path);
+    Dataset<Row> models = TableReader.read(spark, lake, path);
     if (!List.of(models.columns()).contains("config_fingerprint")) {
       return null;
     }
@@ -156,7 +156,7 @@ public final class IdentityTables {
     if (!lake.isDeltaTable(path)) {
       return null;
     }
-    List<Row> rows = TableReader.read(spark, path).orderBy(org.apache.spark.sql.functions.col("run_date").desc())
+    List<Row> rows = TableReader.read(spark, lake, path).orderBy(org.apache.spark.sql.functions.col("run_date").desc())
         .select("model_json").limit(1).collectAsList();
     return rows.isEmpty() ? null : rows.get(0).getString(0);
   }

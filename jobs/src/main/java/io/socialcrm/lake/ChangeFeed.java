@@ -72,7 +72,7 @@ public final class ChangeFeed {
       return out;
     }
     // One row per input table: a handful of rows.
-    for (Row r : TableReader.read(spark, path).select("input", "version").collectAsList()) {
+    for (Row r : TableReader.read(spark, lake, path).select("input", "version").collectAsList()) {
       out.put(r.getString(0), r.getLong(1));
     }
     return out;

@@ -47,7 +47,7 @@ public record DeclaredTable(LakeTable table, String description, StructType sche
   public Dataset<Row> read(org.apache.spark.sql.SparkSession spark, io.socialcrm.lake.Lake lake) {
     String path = lake.path(table);
     if (lake.isDeltaTable(path)) {
-      return TableReader.read(spark, path);
+      return TableReader.read(spark, lake, path);
     }
     return spark.createDataFrame(new java.util.ArrayList<Row>(), schema);
   }

@@ -1,20 +1,11 @@
 package io.socialcrm.lake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.socialcrm.common.Errors;
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,8 +23,9 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>It stands for Delta's reader when the newest commit has a checksum file with the file list, the table needs no
  * reader feature (reader protocol version 1: no deletion vectors, no column mapping), is not partitioned, has no
- * more files than Spark lists on the driver (32 by default), and its paths hold no glob characters. Otherwise, and when {@link #ENABLED} is set false, the table is read through Delta.
- * A read as of an older version always goes through Delta.
+ * more files than Spark lists on the driver (32 by default), and its paths hold no glob characters. Otherwise, and
+ * when {@link #ENABLED} is set false, the table is read through Delta. A read as of an older version always goes
+ * through Delta.
  */
 public final class TableReader {
   /** Spark setting that turns reads from the checksum's file list off ({@code false}); on by default. */
@@ -41,15 +33,13 @@ public final class TableReader {
 
   /** Up to this many paths Spark lists a Parquet scan's files on the driver; more would cost a listing job. */
   private static final String LISTED_ON_DRIVER = "spark.sql.sources.parallelPartitionDiscovery.threshold";
-  private static final Pattern COMMIT = Pattern.compile("(\\d{20})\\.json");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private TableReader() {}
 
   /** The newest version of the Delta table at {@code path}. */
-  public static Dataset<Row> read(SparkSession spark, String path) {
+  public static Dataset<Row> read(SparkSession spark, Lake lake, String path) {
     if (Boolean.parseBoolean(spark.conf().get(ENABLED, "true"))) {
-      Optional<Dataset<Row>> plain = fromChecksum(spark, path);
+      Optional<Dataset<Row>> plain = fromChecksum(spark, lake, path);
       if (plain.isPresent()) {
         return plain.get();
       }
@@ -58,41 +48,10 @@ public final class TableReader {
   }
 
   /** The table's files as a Parquet scan, when its newest checksum lists them and they can stand for Delta's read. */
-  static Optional<Dataset<Row>> fromChecksum(SparkSession spark, String path) {
-    if (hasGlob(path)) {
+  static Optional<Dataset<Row>> fromChecksum(SparkSession spark, Lake lake, String path) {
+    JsonNode state = hasGlob(path) ? null : new TableVersions(lake).newestChecksum(path);
+    if (state == null) {
       return Optional.empty();
-    }
-    Path log = new Path(path, "_delta_log");
-    FileSystem fs;
-    List<String> names = new ArrayList<>();
-    try {
-      fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      for (FileStatus st : fs.listStatus(log)) {
-        names.add(st.getPath().getName());
-      }
-    } catch (FileNotFoundException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw Errors.io("cannot list the log of " + path, e);
-    }
-    long newest = -1;
-    for (String name : names) {
-      Matcher m = COMMIT.matcher(name);
-      if (m.matches()) {
-        newest = Math.max(newest, Long.parseLong(m.group(1)));
-      }
-    }
-    String crc = String.format("%020d.crc", newest);
-    if (newest < 0 || !names.contains(crc)) {
-      return Optional.empty();
-    }
-    JsonNode state;
-    try (InputStream in = fs.open(new Path(log, crc))) {
-      state = JSON.readTree(in);
-    } catch (FileNotFoundException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw Errors.io("cannot read the checksum file of " + path, e);
     }
     JsonNode files = state.get("allFiles");
     JsonNode metadata = state.get("metadata");

@@ -75,6 +75,21 @@ public final class TableVersions {
     }
   }
 
+  /**
+   * Delta's checksum file of the table's newest commit ({@code _delta_log/NNN.crc}), parsed; null when the table does
+   * not exist or that commit has none.
+   */
+  public JsonNode newestChecksum(String path) {
+    long newest = latest(path);
+    String text = newest == NONE ? null
+        : lake.readText(Lake.join(path, "_delta_log", String.format("%020d.crc", newest)));
+    try {
+      return text == null ? null : JSON.readTree(text);
+    } catch (IOException e) {
+      throw Errors.io("cannot read the checksum file of " + path, e);
+    }
+  }
+
   /** The newest version of each table (by path), {@link #NONE} for a missing one. */
   public Map<String, Long> latest(Iterable<String> paths) {
     Map<String, Long> out = new TreeMap<>();

@@ -1,6 +1,5 @@
 package io.socialcrm.marts;
 
-import io.socialcrm.lake.TableReader;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -16,6 +15,7 @@ import io.socialcrm.lake.DeclaredTable;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.RunScratch;
 import io.socialcrm.lake.TableVersions;
+import io.socialcrm.lake.TableReader;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -94,7 +94,7 @@ public final class GoldWriter {
     boolean exists = lake.isDeltaTable(path);
     Prints prints;
     if (exists) {
-      Dataset<Row> current = TableReader.read(next.sparkSession(), path);
+      Dataset<Row> current = TableReader.read(next.sparkSession(), lake, path);
       if (scope != null) {
         current = current.where(scope);
       }
@@ -143,7 +143,7 @@ public final class GoldWriter {
   /** The MERGE of {@link #replaceMatching}, when the table exists; {@code next} is conformed and persisted. */
   private Written mergeScope(DeclaredTable table, String path, Dataset<Row> next, UnaryOperator<Dataset<Row>> scope) {
     // the table's columns in its order, whatever the scope's joins did to them, so the fingerprints compare
-    Dataset<Row> current = table.conform(scope.apply(TableReader.read(next.sparkSession(), path)));
+    Dataset<Row> current = table.conform(scope.apply(TableReader.read(next.sparkSession(), lake, path)));
     Prints prints = Prints.of(next, current);
     if (prints.same()) {
       return new Written(table.name(), prints.rows(), false, 0);

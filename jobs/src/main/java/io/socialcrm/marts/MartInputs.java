@@ -1,11 +1,11 @@
 package io.socialcrm.marts;
 
-import io.socialcrm.lake.TableReader;
 import static org.apache.spark.sql.functions.col;
 
 import io.socialcrm.conform.SilverTables;
 import io.socialcrm.identity.IdentityTables;
 import io.socialcrm.lake.Lake;
+import io.socialcrm.lake.TableReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -21,7 +21,7 @@ public record MartInputs(Dataset<Row> interactions, Dataset<Row> orders, Dataset
   public static MartInputs read(SparkSession spark, Lake lake) {
     String linksPath = lake.path(IdentityTables.LINKS);
     Dataset<Row> links = lake.isDeltaTable(linksPath)
-        ? TableReader.read(spark, linksPath).where(col("is_current"))
+        ? TableReader.read(spark, lake, linksPath).where(col("is_current"))
         : IdentityTables.emptyLinks(spark);
     return new MartInputs(
         SilverTables.INTERACTIONS.read(spark, lake),

@@ -1,6 +1,5 @@
 package io.socialcrm.orchestration;
 
-import io.socialcrm.lake.TableReader;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc;
@@ -20,6 +19,7 @@ import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.LakeTable;
 import io.socialcrm.lake.TableVersions;
 import io.socialcrm.marts.GoldTables;
+import io.socialcrm.lake.TableReader;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -111,7 +111,7 @@ public record ReportFigures(
   /** Reads the figures from the lake's gold and silver tables as of {@code date}. */
   public static ReportFigures read(SparkSession spark, Lake lake, LocalDate date) {
     Function<LakeTable, Dataset<Row>> table = t -> lake.isDeltaTable(lake.path(t))
-        ? TableReader.read(spark, lake.path(t)) : null;
+        ? TableReader.read(spark, lake, lake.path(t)) : null;
     List<LakeTable> sources = sources();
     Dataset<Row> funnelDaily = table.apply(sources.get(0));
     Dataset<Row> campaignRoi = table.apply(sources.get(1));

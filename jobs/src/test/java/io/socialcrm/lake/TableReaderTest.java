@@ -33,18 +33,18 @@ class TableReaderTest extends SparkTestBase {
         .whenMatched().updateExpr(Map.of("team", "s.team")).execute();
     DeltaTable.forPath(session(), path).delete("id < 3");
 
-    Dataset<Row> plain = TableReader.fromChecksum(session(), path).orElseThrow();
+    Dataset<Row> plain = TableReader.fromChecksum(session(), lake(), path).orElseThrow();
     Dataset<Row> delta = session().read().format("delta").load(path);
     assertEquals(delta.schema(), plain.schema());
     assertEquals(sorted(delta), sorted(plain));
     Assertions.assertFalse(plan(plain).contains("TahoeLogFileIndex") || plan(plain).contains("PreparedDeltaFileIndex"), plan(plain));
-    assertEquals(sorted(delta), sorted(TableReader.read(session(), path)));
+    assertEquals(sorted(delta), sorted(TableReader.read(session(), lake(), path)));
 
     // Each new version is read as it is: the list comes from the newest checksum.
     session().range(100, 102).selectExpr("id", "'n' AS team", "timestamp'2026-11-03 10:00:00' AS ts",
         "array(id) AS ids").write().format("delta").mode("append").save(path);
-    assertEquals(sorted(session().read().format("delta").load(path)), sorted(TableReader.read(session(), path)));
-    assertEquals(27 + 2, TableReader.read(session(), path).count());
+    assertEquals(sorted(session().read().format("delta").load(path)), sorted(TableReader.read(session(), lake(), path)));
+    assertEquals(27 + 2, TableReader.read(session(), lake(), path).count());
   }
 
   @Test
@@ -52,7 +52,7 @@ class TableReaderTest extends SparkTestBase {
     String path = newTempDir("reader-empty").resolve("t").toString();
     session().range(3).selectExpr("id", "'a' AS name").write().format("delta").save(path);
     DeltaTable.forPath(session(), path).delete();
-    Dataset<Row> plain = TableReader.fromChecksum(session(), path).orElseThrow();
+    Dataset<Row> plain = TableReader.fromChecksum(session(), lake(), path).orElseThrow();
     assertEquals(session().read().format("delta").load(path).schema(), plain.schema());
     assertEquals(0, plain.count());
   }
@@ -64,16 +64,16 @@ class TableReaderTest extends SparkTestBase {
     String partitioned = root.resolve("p").toString();
     session().range(6).selectExpr("id", "cast(id % 2 AS string) AS day").write().format("delta")
         .partitionBy("day").save(partitioned);
-    Assertions.assertTrue(TableReader.fromChecksum(session(), partitioned).isEmpty());
-    assertEquals(6, TableReader.read(session(), partitioned).count());
+    Assertions.assertTrue(TableReader.fromChecksum(session(), lake(), partitioned).isEmpty());
+    assertEquals(6, TableReader.read(session(), lake(), partitioned).count());
 
     // Deletion vectors: a file's rows are not all live (reader protocol 3).
     String vectors = root.resolve("dv").toString();
     session().range(10).selectExpr("id").write().format("delta")
         .option("delta.enableDeletionVectors", "true").save(vectors);
     DeltaTable.forPath(session(), vectors).delete("id % 2 = 0");
-    Assertions.assertTrue(TableReader.fromChecksum(session(), vectors).isEmpty());
-    assertEquals(5, TableReader.read(session(), vectors).count());
+    Assertions.assertTrue(TableReader.fromChecksum(session(), lake(), vectors).isEmpty());
+    assertEquals(5, TableReader.read(session(), lake(), vectors).count());
 
     // No checksum file for the newest commit.
     String noChecksum = root.resolve("nocrc").toString();
@@ -84,19 +84,23 @@ class TableReaderTest extends SparkTestBase {
         Files.delete(crc);
       }
     }
-    Assertions.assertTrue(TableReader.fromChecksum(session(), noChecksum).isEmpty());
-    assertEquals(8, TableReader.read(session(), noChecksum).count());
+    Assertions.assertTrue(TableReader.fromChecksum(session(), lake(), noChecksum).isEmpty());
+    assertEquals(8, TableReader.read(session(), lake(), noChecksum).count());
 
     // Turned off.
     String small = root.resolve("small").toString();
     session().range(4).write().format("delta").save(small);
     session().conf().set(TableReader.ENABLED, "false");
     try {
-      Assertions.assertTrue(plan(TableReader.read(session(), small)).contains("Delta"), plan(TableReader.read(session(), small)));
+      Assertions.assertTrue(plan(TableReader.read(session(), lake(), small)).contains("Delta"), plan(TableReader.read(session(), lake(), small)));
     } finally {
       session().conf().unset(TableReader.ENABLED);
     }
-    Assertions.assertFalse(plan(TableReader.read(session(), small)).contains("Delta"));
+    Assertions.assertFalse(plan(TableReader.read(session(), lake(), small)).contains("Delta"));
+  }
+
+  private Lake lake() {
+    return new Lake(session(), newTempDir("reader-lake").toString());
   }
 
   private static List<String> sorted(Dataset<Row> df) {
