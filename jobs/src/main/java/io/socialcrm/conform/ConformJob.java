@@ -27,7 +27,6 @@ public final class ConformJob {
   public static final List<SilverBuild> BUILDS = List.of(
       CustomersTransform.BUILD,
       ProfilesTransform.BUILD,
-      ProfilesTransform.ACTIVITY_BUILD, // after profiles: their build reads the activity as it was
       ConsentTransform.BUILD,
       StewardDecisionsTransform.BUILD,
       CrmFactsTransform.CAMPAIGNS_BUILD,
@@ -60,7 +59,6 @@ public final class ConformJob {
   /** Runs the step; {@code date} is the run's date (reported), the bronze changes read do not depend on it. */
   public ConformResult run(LocalDate date, String runId) {
     MatchKeys.register(spark);
-    SilverUpgrades.run(spark, lake);
     BronzeChanges changes = new BronzeChanges(spark, lake);
     Map<String, Long> before = changes.processedVersions();
     Map<String, Long> after = new TreeMap<>(before);

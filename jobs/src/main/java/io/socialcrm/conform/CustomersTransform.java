@@ -21,7 +21,7 @@ public final class CustomersTransform {
   public static final List<String> TRACKED = List.of("first_name", "last_name", "email", "phone", "city", "country",
       "x_handle", "facebook_profile", "linkedin_profile", "segment", "language");
   public static final Scd2.Spec SPEC = new Scd2.Spec(List.of("customer_id"), TRACKED,
-      List.of("created_at", "updated_at"), List.of(), "updated_at", false);
+      List.of("created_at", "updated_at"), List.of(), "updated_at", null, null, false);
   public static final SilverBuild BUILD = SilverBuild.scd2(SilverTables.CUSTOMERS, List.of(INPUT),
       in -> observations(in.bronze(INPUT)), SPEC, CustomersTransform::withMatchKeys);
 

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.substring_index;
-import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,10 +25,8 @@ import org.apache.spark.sql.types.DataType;
  * followers ({@code x_follows}: id and username only), Facebook commenters and reactors (id and name), LinkedIn
  * page followers (URN, name, headline, location, profile URL). The latest attributes seen win, and an
  * observation that lacks an attribute (a follow event) keeps the known one; followers/following are updated in
- * place without a version. Brand accounts are flagged from {@code schemas/reference/brands.json}
- * ({@link Brands#isBrandAccount}, or the X username). When an account was first and last seen goes to
- * {@code silver.social_profile_activity} ({@link #ACTIVITY_BUILD}, built after this table): every account seen in a
- * day moves its last_seen, which here would rewrite most of the dimension each night.
+ * place and first_seen/last_seen track activity, neither making a version. Brand accounts are flagged from
+ * {@code schemas/reference/brands.json} ({@link Brands#isBrandAccount}, or the X username).
  */
 public final class ProfilesTransform {
   public static final List<String> INPUTS = List.of("x_posts", "x_follows", "facebook_comments",
@@ -39,38 +36,16 @@ public final class ProfilesTransform {
   /** Observation time of each account sighting (the post, follow, comment or reaction time). */
   public static final String SEEN_AT = "seen_at";
   public static final Scd2.Spec SPEC = new Scd2.Spec(List.of("platform", "profile_id"), TRACKED, List.of(),
-      List.of("followers", "following"), SEEN_AT, true);
+      List.of("followers", "following"), SEEN_AT, "first_seen", "last_seen", true);
   public static final SilverBuild BUILD = SilverBuild.scd2(SilverTables.SOCIAL_PROFILES, INPUTS,
-      in -> withoutStaleCounts(observations(in), in.silver(SilverTables.SOCIAL_PROFILE_ACTIVITY)), SPEC,
-      ProfilesTransform::withMatchKeys);
-  /** {@code silver.social_profile_activity}: first and last sighting per account (after {@link #BUILD}, which reads it as it was). */
-  public static final SilverBuild ACTIVITY_BUILD = new SilverBuild(SilverTables.SOCIAL_PROFILE_ACTIVITY, INPUTS,
-      in -> observations(in).select("platform", "profile_id", SEEN_AT), SeenSpan.writer(SEEN_AT));
+      in -> observations(in.bronze("x_posts"), in.bronze("x_follows"),
+          in.bronze("facebook_comments"), in.bronze("facebook_reactions"), in.bronze("linkedin_followers")), SPEC, ProfilesTransform::withMatchKeys);
 
   static final DataType X_USERS = DataType.fromDDL("array<struct<id: string, username: string, name: string, "
       + "location: string, description: string, url: string, "
       + "public_metrics: struct<followers_count: bigint, following_count: bigint>>>");
 
   private ProfilesTransform() {}
-
-  private static Dataset<Row> observations(ConformInputs in) {
-    return observations(in.bronze("x_posts"), in.bronze("x_follows"), in.bronze("facebook_comments"),
-        in.bronze("facebook_reactions"), in.bronze("linkedin_followers"));
-  }
-
-  /**
-   * The sightings with follower counts older than the account's last sighting already applied nulled (pure): a late
-   * file's older counts do not replace newer ones. {@code activity} is social_profile_activity as stored before
-   * this batch (platform, profile_id, last_seen).
-   */
-  public static Dataset<Row> withoutStaleCounts(Dataset<Row> observations, Dataset<Row> activity) {
-    Dataset<Row> seen = activity.select(col("platform"), col("profile_id"), col(SeenSpan.LAST_SEEN).as("_last_seen"));
-    Column stale = col(SEEN_AT).lt(col("_last_seen"));
-    return observations.join(seen, io.socialcrm.common.JoinKeys.of("platform", "profile_id"), "left")
-        .withColumn("followers", when(stale, lit(null).cast("bigint")).otherwise(col("followers")))
-        .withColumn("following", when(stale, lit(null).cast("bigint")).otherwise(col("following")))
-        .drop("_last_seen");
-  }
 
   /** Every account sighting in the inputs: platform, profile_id, the tracked attributes, followers, following, seen_at. */
   public static Dataset<Row> observations(Dataset<Row> xPosts, Dataset<Row> xFollows, Dataset<Row> facebookComments,

@@ -2,10 +2,14 @@ package io.socialcrm.conform;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.lead;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
@@ -38,8 +42,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * Optionally, tracked columns missing (null) in an observation keep their last known value, or take the next
  * one the batch brings, which also fills them in place on the current version ({@code fillNulls});
  * {@code latest} columns are overwritten in place on the current version (newest non-null value, no new
- * version). Activity (when a key was first and last seen) is not kept here: it changes with every sighting and
- * would rewrite the table's files each night ({@link SeenSpan} keeps it in a table of its own).
+ * version); {@code firstSeen}/{@code lastSeen} record the earliest and latest observation on the current version.
  */
 public final class Scd2 {
   public static final String ROW_HASH = "row_hash";
@@ -48,12 +51,15 @@ public final class Scd2 {
   public static final String IS_CURRENT = "is_current";
   /** Action of a change row that ends the current version. */
   public static final String CLOSE = "close";
-  /** Action of a change row that updates the current version in place (latest columns, enriched attributes). */
+  /** Action of a change row that updates the current version in place (latest columns, first/last seen). */
   public static final String TOUCH = "touch";
 
   private static final String TS = "_ts";
   private static final String FROM_TARGET = "_from_target";
   private static final String CUR_TS = "_cur_ts";
+  private static final String CUR_SEEN = "_cur_seen";
+  private static final String BATCH_FIRST = "_batch_first";
+  private static final String BATCH_LAST = "_batch_last";
   private static final String HASH = "_hash";
   private static final String NEXT = "_next";
   private static final String STORED_HASH = "_stored_hash";
@@ -68,12 +74,18 @@ public final class Scd2 {
    * @param carried   columns stored with each version as observed, not compared (e.g. created_at)
    * @param latest    columns updated in place on the current version (newest non-null), not compared
    * @param ts        the observation-time column of the input (becomes valid_from)
+   * @param firstSeen output column of the earliest observation (on the current version), or null
+   * @param lastSeen  output column of the latest observation (on the current version), or null
    * @param fillNulls whether a null tracked value in an observation means "unknown" (keep the last one)
    */
   public record Spec(List<String> keys, List<String> tracked, List<String> carried, List<String> latest, String ts,
-                     boolean fillNulls) {
+                     String firstSeen, String lastSeen, boolean fillNulls) {
     List<String> attributes() {
       return Stream.of(tracked, carried, latest).flatMap(List::stream).distinct().toList();
+    }
+
+    boolean seen() {
+      return firstSeen != null && lastSeen != null;
     }
   }
 
@@ -112,7 +124,7 @@ public final class Scd2 {
     String on = SilverWriter.keysEqual(matchKeys) + " AND s." + SilverWriter.ACTION + " <> '" + SilverWriter.INSERT + "'";
     return SilverWriter.apply(scratch, lake, table, changes, on, (merge, columns) -> {
       // A closed or touched current version takes the change row whole: valid_to and is_current, and for a
-      // touch the latest columns and attributes it was enriched with (with their match keys).
+      // touch the latest columns, first/last seen and attributes it was enriched with (with their match keys).
       Map<String, String> update = new LinkedHashMap<>();
       columns.stream().filter(c -> !matchKeys.contains(c)).forEach(c -> update.put(c, "s." + c));
       return merge.whenMatched().updateExpr(update);
@@ -122,7 +134,7 @@ public final class Scd2 {
   /**
    * The change rows a batch makes (pure): new versions ({@code insert}), current versions to end ({@code close},
    * with their new valid_to) and current versions updated in place ({@code touch}). Each row has the key,
-   * attributes, row_hash, valid_from, valid_to, is_current and {@link SilverWriter#ACTION}.
+   * attributes, row_hash, valid_from, valid_to, is_current, first/last seen if any, and {@link SilverWriter#ACTION}.
    *
    * @param target       the table as stored (all versions; only current ones are read)
    * @param observations the batch: key, attribute and ts columns
@@ -138,9 +150,13 @@ public final class Scd2 {
     curCols.add(col(VALID_FROM).as(TS));
     curCols.add(lit(true).as(FROM_TARGET));
     curCols.add(col(ROW_HASH).as(STORED_HASH));
+    curCols.add((spec.seen() ? col(spec.firstSeen()) : lit(null).cast("timestamp")).as("_cur_first"));
+    curCols.add((spec.seen() ? col(spec.lastSeen()) : lit(null).cast("timestamp")).as("_cur_last"));
     Dataset<Row> current = cur.select(curCols.toArray(new Column[0]));
 
     Dataset<Row> obs = observations.withColumn(TS, col(spec.ts()));
+    // Activity of the batch per key, from every observation (older ones too).
+    Dataset<Row> activity = obs.groupBy(keyCols).agg(min(TS).as(BATCH_FIRST), max(TS).as(BATCH_LAST));
 
     // One observation per key and time: the one that knows most, then a stable order.
     Column known = lit(0);
@@ -151,19 +167,23 @@ public final class Scd2 {
         .toArray(Column[]::new)).orderBy(known.desc(), to_json(struct(attrs.stream().map(c -> col(c)).toArray(Column[]::new))).desc());
     obs = obs.withColumn("_rank", row_number().over(sameTime)).filter(col("_rank").equalTo(1));
 
-    // Only observations newer than the current version make versions or update latest columns (a transform
-    // may null a latest value it knows to be older than one already applied, see ProfilesTransform).
+    // Only observations newer than the current version make versions; latest columns only from those not
+    // older than what the current version last saw.
+    Column curSeen = spec.seen() ? coalesce(col("_cur_last"), col(CUR_TS)) : col(CUR_TS);
     obs = obs.join(current.select(Stream.concat(spec.keys().stream().map(c -> col(c)),
-                Stream.of(col(TS).as(CUR_TS))).toArray(Column[]::new)),
+                Stream.of(col(TS).as(CUR_TS), curSeen.as(CUR_SEEN))).toArray(Column[]::new)),
             spec.keys().toArray(new String[0]), "left")
         .filter(col(CUR_TS).isNull().or(col(TS).gt(col(CUR_TS))));
+    for (String a : spec.latest()) {
+      obs = obs.withColumn(a, when(col(CUR_SEEN).isNull().or(col(TS).geq(col(CUR_SEEN))), col(a)));
+    }
     List<Column> seqCols = new ArrayList<>();
     spec.keys().forEach(k -> seqCols.add(col(k)));
     attrs.forEach(a -> seqCols.add(col(a)));
     seqCols.add(col(TS));
     seqCols.add(col(FROM_TARGET));
     seqCols.add(col(STORED_HASH));
-    Dataset<Row> seq = current.select(seqCols.toArray(new Column[0]))
+    Dataset<Row> seq = current.drop("_cur_first", "_cur_last").select(seqCols.toArray(new Column[0]))
         .unionByName(obs.withColumn(FROM_TARGET, lit(false)).withColumn(STORED_HASH, lit(null).cast("string"))
             .select(seqCols.toArray(new Column[0])));
 
@@ -189,18 +209,26 @@ public final class Scd2 {
     seq = seq.withColumn(HASH, rowHash(spec.tracked()));
     Dataset<Row> versions = seq.withColumn("_prev", lag(col(HASH), 1).over(byTime))
         .filter(col(FROM_TARGET).or(col("_prev").isNull()).or(col(HASH).notEqual(col("_prev"))))
-        .withColumn(NEXT, lead(col(TS), 1).over(Window.partitionBy(keyCols).orderBy(col(TS))));
+        .withColumn(NEXT, lead(col(TS), 1).over(Window.partitionBy(keyCols).orderBy(col(TS))))
+        .join(activity, spec.keys().toArray(new String[0]), "left")
+        .join(current.select(Stream.concat(spec.keys().stream().map(c -> col(c)),
+            Stream.of(col("_cur_first"), col("_cur_last"))).toArray(Column[]::new)), spec.keys().toArray(new String[0]), "left");
 
     Column isNew = not(col(FROM_TARGET));
     Column isLast = col(NEXT).isNull();
+    Column first = least(col("_cur_first"), col(BATCH_FIRST));
+    Column lastSeen = greatest(col("_cur_last"), col(BATCH_LAST));
     Column latestChanged = lit(false);
     for (String a : spec.latest()) {
       latestChanged = latestChanged.or(not(col("_latest_" + a).eqNullSafe(col(a))));
     }
+    Column seenChanged = spec.seen()
+        ? not(first.eqNullSafe(col("_cur_first"))).or(not(lastSeen.eqNullSafe(col("_cur_last"))))
+        : lit(false);
     Column enriched = not(col(HASH).eqNullSafe(col(STORED_HASH)));
     Column action = when(isNew, lit(SilverWriter.INSERT))
         .when(not(isLast), lit(CLOSE))
-        .when(latestChanged.or(enriched), lit(TOUCH));
+        .when(latestChanged.or(seenChanged).or(enriched), lit(TOUCH));
 
     List<Column> out = new ArrayList<>();
     spec.keys().forEach(k -> out.add(col(k)));
@@ -211,6 +239,10 @@ public final class Scd2 {
     out.add(col(TS).as(VALID_FROM));
     out.add(col(NEXT).as(VALID_TO));
     out.add(isLast.as(IS_CURRENT));
+    if (spec.seen()) {
+      out.add(first.as(spec.firstSeen()));
+      out.add(lastSeen.as(spec.lastSeen()));
+    }
     out.add(action.as(SilverWriter.ACTION));
     return versions.select(out.toArray(new Column[0])).filter(col(SilverWriter.ACTION).isNotNull());
   }

@@ -12,7 +12,6 @@ import io.socialcrm.lake.Layer;
 public final class SilverTables {
   public static final DeclaredTable CUSTOMERS = load("customers");
   public static final DeclaredTable SOCIAL_PROFILES = load("social_profiles");
-  public static final DeclaredTable SOCIAL_PROFILE_ACTIVITY = load("social_profile_activity");
   public static final DeclaredTable CONSENT = load("consent");
   public static final DeclaredTable STEWARD_DECISIONS = load("steward_decisions");
   public static final DeclaredTable INTERACTIONS = load("interactions");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The pure change computations of the silver writers, on small in-memory frames. */
 class SilverWritersTest extends SparkTestBase {
   static final Scd2.Spec SPEC = new Scd2.Spec(List.of("id"), List.of("city"), List.of(), List.of(), "ts",
-      false);
+      null, null, false);
 
   private Dataset<Row> sql(String values, String columns) {
     return session().sql("SELECT * FROM VALUES " + values + " AS t(" + columns + ")");
@@ -64,20 +64,5 @@ class SilverWritersTest extends SparkTestBase {
     List<Row> rows = LatestByKey.changes(stored, batch, List.of("customer_id", "platform"), "decided_at", List.of())
         .select("platform", "granted", SilverWriter.ACTION).collectAsList();
     assertEquals(List.of("facebook false insert"), rows.stream().map(r -> r.mkString(" ")).toList());
-  }
-
-  @Test
-  void seenSpanOnlyWidensAndSkipsKeysItDoesNotMove() {
-    Dataset<Row> stored = sql("('a', TIMESTAMP'2026-11-01 10:00:00', TIMESTAMP'2026-11-02 10:00:00'),"
-        + " ('b', TIMESTAMP'2026-11-01 10:00:00', TIMESTAMP'2026-11-02 10:00:00')", "id, first_seen, last_seen");
-    Dataset<Row> sightings = sql("('a', TIMESTAMP'2026-11-01 12:00:00'), ('a', TIMESTAMP'2026-11-03 09:00:00'),"
-        + " ('b', TIMESTAMP'2026-11-02 09:00:00'), ('c', TIMESTAMP'2026-11-03 08:00:00'),"
-        + " ('c', TIMESTAMP'2026-11-02 08:00:00'), ('b', CAST(NULL AS TIMESTAMP))", "id, ts");
-    Dataset<Row> spans = SeenSpan.spans(sightings, List.of("id"), "ts");
-    List<Row> rows = SeenSpan.changes(stored, spans, List.of("id")).orderBy("id")
-        .select("id", "first_seen", "last_seen", SilverWriter.ACTION).collectAsList();
-    assertEquals(2, rows.size(), "b's sightings are inside its span: no change");
-    assertEquals("[a,2026-11-01 10:00:00.0,2026-11-03 09:00:00.0,update]", rows.get(0).toString());
-    assertEquals("[c,2026-11-02 08:00:00.0,2026-11-03 08:00:00.0,insert]", rows.get(1).toString());
   }
 }

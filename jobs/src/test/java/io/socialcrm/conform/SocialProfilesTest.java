@@ -12,10 +12,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * silver.social_profiles from every social input: attributes kept across thin events, versions; and
- * silver.social_profile_activity, when each account was first and last seen, kept apart.
- */
+/** silver.social_profiles from every social input: attributes kept across thin events, versions, activity. */
 class SocialProfilesTest extends SparkTestBase {
   static final LocalDate D1 = LocalDate.of(2026, 11, 1);
   static final LocalDate D2 = LocalDate.of(2026, 11, 2);
@@ -36,7 +33,7 @@ class SocialProfilesTest extends SparkTestBase {
   }
 
   private ConformResult conform(BronzeFixture f, LocalDate date) {
-    return new ConformJob(session(), f.lake(), List.of(ProfilesTransform.BUILD, ProfilesTransform.ACTIVITY_BUILD)).run(date, "run-" + date);
+    return new ConformJob(session(), f.lake(), List.of(ProfilesTransform.BUILD)).run(date, "run-" + date);
   }
 
   @Test
@@ -63,10 +60,8 @@ class SocialProfilesTest extends SparkTestBase {
     assertEquals("kasiaw@gmail.com", k.getAs("email_norm"));
     assertEquals("kasia_w", k.getAs("handle_norm"));
     assertEquals(120L, (long) k.<Long>getAs("followers"));
-    assertEquals(new ConformResult.TableResult("social_profile_activity", 5, 5, 0), first.table("social_profile_activity"));
-    Row seen = activity(f, "501");
-    assertEquals(Timestamp.valueOf("2026-11-01 10:00:00"), seen.getAs("first_seen"));
-    assertEquals(Timestamp.valueOf("2026-11-01 12:00:00"), seen.getAs("last_seen"));
+    assertEquals(Timestamp.valueOf("2026-11-01 10:00:00"), k.getAs("first_seen"));
+    assertEquals(Timestamp.valueOf("2026-11-01 12:00:00"), k.getAs("last_seen"));
     Assertions.assertFalse(k.<Boolean>getAs("is_brand"));
     Assertions.assertTrue(f.silver(SilverTables.SOCIAL_PROFILES).filter("profile_id = '1187654321'").head()
         .<Boolean>getAs("is_brand"), "the brand's own X account is flagged from brands.json");
@@ -91,58 +86,36 @@ class SocialProfilesTest extends SparkTestBase {
     ConformResult second = conform(f, D2);
     assertEquals(new ConformResult.TableResult("social_profiles", 3, 1, 1), second.table("social_profiles"));
     List<Row> versions = f.silver(SilverTables.SOCIAL_PROFILES).filter("profile_id = '501'").orderBy("valid_from")
-        .select("location", "valid_to", "is_current", "followers").collectAsList();
+        .select("location", "valid_to", "is_current", "followers", "last_seen", "first_seen").collectAsList();
     assertEquals(2, versions.size());
     assertEquals("Kraków, Polska", versions.get(0).getString(0));
     assertEquals(Timestamp.valueOf("2026-11-02 18:00:00"), versions.get(0).get(1));
     assertEquals("Zakopane", versions.get(1).getString(0));
     Assertions.assertTrue(versions.get(1).getBoolean(2));
     assertEquals(135L, versions.get(1).getLong(3));
-    assertEquals(new ConformResult.TableResult("social_profile_activity", 3, 0, 1), second.table("social_profile_activity"));
-    assertEquals(Timestamp.valueOf("2026-11-02 18:00:00"), activity(f, "501").getAs("last_seen"));
-    assertEquals(Timestamp.valueOf("2026-11-01 10:00:00"), activity(f, "501").getAs("first_seen"));
+    assertEquals(Timestamp.valueOf("2026-11-02 18:00:00"), versions.get(1).get(4));
+    assertEquals(Timestamp.valueOf("2026-11-01 10:00:00"), versions.get(1).get(5));
 
     // Nothing new: nothing changes.
     long version = f.version(SilverTables.SOCIAL_PROFILES);
-    long activityVersion = f.version(SilverTables.SOCIAL_PROFILE_ACTIVITY);
     assertEquals(new ConformResult.TableResult("social_profiles", 0, 0, 0), conform(f, D2).table("social_profiles"));
     assertEquals(version, f.version(SilverTables.SOCIAL_PROFILES));
-    assertEquals(activityVersion, f.version(SilverTables.SOCIAL_PROFILE_ACTIVITY));
-  }
-
-  private static Row activity(BronzeFixture f, String profileId) {
-    return f.silver(SilverTables.SOCIAL_PROFILE_ACTIVITY).filter("platform = 'x' AND profile_id = '" + profileId + "'").head();
   }
 
   @Test
-  void aThinLaterEventOnlyMovesLastSeenAndLeavesTheProfileAlone() {
+  void aThinLaterEventOnlyMovesLastSeen() {
     BronzeFixture f = new BronzeFixture(session(), lake);
     f.write("x_posts", D1, POSTS, List.of(post("9001", "501", "2026-11-01 10:00:00",
         user("501", "Kasia_W", "Kasia", "Kraków", "bio", 120))));
     conform(f, D1);
     f.write("x_follows", D2, FOLLOWS, List.of(
         "('501', 'Kasia_W', '1187654321', 'nordwind', 'follow', TIMESTAMP'2026-11-02 08:00:00')"));
-    long version = f.version(SilverTables.SOCIAL_PROFILES);
-    ConformResult second = conform(f, D2);
-    assertEquals(new ConformResult.TableResult("social_profiles", 1, 0, 0), second.table("social_profiles"));
-    assertEquals(version, f.version(SilverTables.SOCIAL_PROFILES), "a sighting that changes no attribute commits nothing");
-    assertEquals(new ConformResult.TableResult("social_profile_activity", 1, 0, 1), second.table("social_profile_activity"));
+    assertEquals(new ConformResult.TableResult("social_profiles", 1, 0, 1), conform(f, D2).table("social_profiles"));
     Row k = f.silver(SilverTables.SOCIAL_PROFILES).head();
     assertEquals(1L, f.silver(SilverTables.SOCIAL_PROFILES).count());
     assertEquals("Kasia", k.getAs("display_name"));
     assertEquals(120L, (long) k.<Long>getAs("followers"));
-    assertEquals(Timestamp.valueOf("2026-11-02 08:00:00"), activity(f, "501").getAs("last_seen"));
-    assertEquals(Timestamp.valueOf("2026-11-01 10:00:00"), activity(f, "501").getAs("first_seen"));
-
-    // A late file: posts older than the last sighting, with older follower counts, move first_seen back, not
-    // the count (the one at 20:00 is newer than the profile's version, so only the activity guard stops it).
-    f.write("x_posts", D1, POSTS, List.of(post("9000", "501", "2026-10-31 22:00:00",
-        user("501", "Kasia_W", "Kasia", "Kraków", "bio", 90)), post("9004", "501", "2026-11-01 20:00:00",
-        user("501", "Kasia_W", "Kasia", "Kraków", "bio", 95))));
-    conform(f, D2);
-    assertEquals(120L, (long) f.silver(SilverTables.SOCIAL_PROFILES).head().<Long>getAs("followers"));
-    assertEquals(Timestamp.valueOf("2026-10-31 22:00:00"), activity(f, "501").getAs("first_seen"));
-    assertEquals(Timestamp.valueOf("2026-11-02 08:00:00"), activity(f, "501").getAs("last_seen"));
+    assertEquals(Timestamp.valueOf("2026-11-02 08:00:00"), k.getAs("last_seen"));
   }
 
   @Test
@@ -167,38 +140,5 @@ class SocialProfilesTest extends SparkTestBase {
     assertEquals("jan kowalski", jan.getAs("name_norm"));
     assertEquals("lodz", jan.getAs("location_norm"));
     assertEquals(Scd2.rowHashOf(session(), jan, ProfilesTransform.TRACKED), jan.getAs("row_hash"));
-  }
-
-  @Test
-  void aLakeFromAnEarlierReleaseMovesTheActivityColumnsToTheirOwnTableKeepingTheirValues() {
-    BronzeFixture f = new BronzeFixture(session(), lake);
-    f.write("x_posts", D1, POSTS, List.of(post("9001", "501", "2026-11-01 10:00:00",
-        user("501", "Kasia_W", "Kasia", "Kraków", "bio", 120))));
-    conform(f, D1);
-    // As an earlier release stored it: first_seen/last_seen on the profile, no activity table.
-    String path = f.lake().path(SilverTables.SOCIAL_PROFILES.table());
-    f.silver(SilverTables.SOCIAL_PROFILES)
-        .withColumn("first_seen", org.apache.spark.sql.functions.expr("TIMESTAMP'2026-10-01 07:00:00'"))
-        .withColumn("last_seen", org.apache.spark.sql.functions.expr("TIMESTAMP'2026-11-01 10:00:00'"))
-        .write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
-    org.apache.hadoop.fs.FileUtil.fullyDelete(new java.io.File(f.lake().path(SilverTables.SOCIAL_PROFILE_ACTIVITY.table())));
-    long old = f.version(SilverTables.SOCIAL_PROFILES);
-
-    f.write("x_posts", D2, POSTS, List.of(post("9002", "501", "2026-11-02 10:00:00",
-        user("501", "Kasia_W", "Kasia", "Zakopane", "bio", 121))));
-    ConformResult second = conform(f, D2);
-    assertEquals(new ConformResult.TableResult("social_profiles", 1, 1, 1), second.table("social_profiles"));
-    assertEquals(SilverTables.SOCIAL_PROFILES.columnNames(), List.of(f.silver(SilverTables.SOCIAL_PROFILES).columns()));
-    assertEquals(List.of("Kraków", "Zakopane"), f.silver(SilverTables.SOCIAL_PROFILES).orderBy("valid_from")
-        .select("location").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-    assertEquals(Timestamp.valueOf("2026-10-01 07:00:00"), activity(f, "501").getAs("first_seen"), "kept from the old column");
-    assertEquals(Timestamp.valueOf("2026-11-02 10:00:00"), activity(f, "501").getAs("last_seen"));
-    // The change feed since the old version still reads across the rewrite (marts read it).
-    List<Row> feed = session().read().format("delta").option("readChangeFeed", "true")
-        .option("startingVersion", old + 1).load(path)
-        .where("_change_type IN ('insert', 'update_postimage') AND is_current").select("location").collectAsList();
-    Assertions.assertTrue(feed.stream().anyMatch(r -> "Zakopane".equals(r.getString(0))), feed.toString());
-    // Once done, nothing more to upgrade.
-    assertEquals(List.of(), SilverUpgrades.run(session(), f.lake()));
   }
 }
