@@ -77,17 +77,12 @@ public final class TableVersions {
 
   /**
    * Delta's checksum file of the table's newest commit ({@code _delta_log/NNN.crc}), parsed; null when the table does
-   * not exist or that commit has none.
+   * not exist or that commit has none (or one that cannot be parsed: the caller then reads through Delta).
    */
   public JsonNode newestChecksum(String path) {
     long newest = latest(path);
-    String text = newest == NONE ? null
-        : lake.readText(Lake.join(path, "_delta_log", String.format("%020d.crc", newest)));
-    try {
-      return text == null ? null : JSON.readTree(text);
-    } catch (IOException e) {
-      throw Errors.io("cannot read the checksum file of " + path, e);
-    }
+    return newest == NONE ? null
+        : lake.readJson(Lake.join(path, "_delta_log", String.format("%020d.crc", newest)), JsonNode.class);
   }
 
   /** The newest version of each table (by path), {@link #NONE} for a missing one. */

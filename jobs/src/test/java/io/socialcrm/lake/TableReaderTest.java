@@ -99,8 +99,14 @@ class TableReaderTest extends SparkTestBase {
     Assertions.assertFalse(plan(TableReader.read(session(), lake(), small)).contains("Delta"));
   }
 
+  private Lake lake;
+
+  /** The lake the reader lists logs through (the tables' paths are absolute, outside its root). */
   private Lake lake() {
-    return new Lake(session(), newTempDir("reader-lake").toString());
+    if (lake == null) {
+      lake = new Lake(session(), newTempDir("reader-lake").toString());
+    }
+    return lake;
   }
 
   private static List<String> sorted(Dataset<Row> df) {
