@@ -13,6 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A step's intermediate results, written as Parquet under {@code <lake>/_scratch/<step>-<id>/} and read back, removed
@@ -28,6 +30,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class RunScratch implements AutoCloseable {
   public static final String FOLDER = "_scratch";
+  private static final Logger LOG = LoggerFactory.getLogger(RunScratch.class);
+  private static final StackWalker WALKER = StackWalker.getInstance();
 
   private final SparkSession spark;
   private final String dir;
@@ -42,10 +46,16 @@ public final class RunScratch implements AutoCloseable {
   /** Computes {@code rows} once into files and returns them read back: same rows, same schema, a one-scan plan. */
   public Dataset<Row> keep(Dataset<Row> rows) {
     String path = Lake.join(dir, Integer.toString(next.incrementAndGet()));
+    long t0 = System.nanoTime();
     try {
       rows.write().mode(SaveMode.ErrorIfExists).parquet(path);
     } catch (RuntimeException e) {
       throw Errors.unreadableLake(path, e);
+    }
+    if (LOG.isInfoEnabled()) {
+      LOG.info("scratch: kept {} in {} ms", WALKER.walk(frames -> frames.skip(1).findFirst()
+          .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + ":" + f.getLineNumber())
+          .orElse("?")), (System.nanoTime() - t0) / 1_000_000);
     }
     Dataset<Row> files = spark.read().schema(rows.schema()).parquet(path);
     kept.add(files);
