@@ -45,6 +45,8 @@ final class GenerateCommand implements Callable<Integer> {
     GeneratorSummary summary = new SampleDataGenerator(common.spark())
         .generate(new GeneratorOptions(scale, n, first, seed, Path.of(out).toAbsolutePath()));
     System.out.println(summary);
+    System.out.printf("customers with a unique full name: %d of %d (%.3f)%n", summary.uniqueFullNames(),
+        summary.customers(), summary.uniqueFullNameShare());
     System.out.printf("generated %s data for %d days from %s into %s in %.1fs%n", scale.name().toLowerCase(), n,
         first, Path.of(out).toAbsolutePath(), (System.nanoTime() - t0) / 1e9);
     return 0;

@@ -102,7 +102,7 @@ final class CustomerGenerator {
 
   static String email(SplittableRandom r, Person p, int company) {
     String first = Names.slug(p.firstName());
-    String last = Names.slug(p.lastName());
+    String last = Names.slug(p.surname()); // Spaniards' addresses carry the first surname
     String nick = Names.slug(p.nicknames()[0]);
     String yy = ProfileGenerator.twoDigits(p.birthYear());
     String local = switch (r.nextInt(8)) {
@@ -175,7 +175,8 @@ final class CustomerGenerator {
       case 2 -> {
         boolean takesName = p.female() && !p.country().language().equals("es");
         if (takesName) {
-          last = p.country().lastNames().get(r.nextInt(p.country().lastNames().size())).forGender(true);
+          NameTable married = p.country().names().last(true);
+          last = married.name(married.draw(r));
         } else {
           city = p.country().cities().get(r.nextInt(p.country().cities().size())).english();
         }

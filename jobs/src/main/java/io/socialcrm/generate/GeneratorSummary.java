@@ -12,14 +12,22 @@ import java.util.Map;
  * @param landingRecords records written per landing input (contract name), late files included, CSV headers not
  * @param truthRecords rows per truth file (file name), headers not included
  * @param days the days generated, in order
+ * @param customers the CRM customers of the whole period
+ * @param uniqueFullNames of those, how many have a full name (first name and surnames as the person is named, not as
+ *     a source spells it) no other customer has
  */
 public record GeneratorSummary(Map<String, Long> landingRecords, Map<String, Long> truthRecords,
-    List<LocalDate> days) {
+    List<LocalDate> days, long customers, long uniqueFullNames) {
 
   public GeneratorSummary {
     landingRecords = Collections.unmodifiableMap(new LinkedHashMap<>(landingRecords));
     truthRecords = Collections.unmodifiableMap(new LinkedHashMap<>(truthRecords));
     days = List.copyOf(days);
+  }
+
+  /** The share of customers with a unique full name (0 when there are none). */
+  public double uniqueFullNameShare() {
+    return customers == 0 ? 0.0 : (double) uniqueFullNames / customers;
   }
 
   /** All landing records. */

@@ -3,114 +3,82 @@ package io.socialcrm.generate;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Fixed dictionaries of people: countries, first names with nicknames, last names, cities, e-mail domains. */
+/**
+ * Countries and what is fixed about their people: naming culture ({@link NameCulture}: names from frequency tables),
+ * nicknames of common first names, cities, e-mail domains.
+ */
 final class Names {
   private Names() {}
-
-  /** A first name and the nicknames people use on social media (Kasia for Katarzyna, Pepe for José). */
-  record FirstName(String name, boolean female, String... nicknames) {}
-
-  /** A last name; Polish ones have a feminine form (Kowalski, Kowalska). */
-  record LastName(String male, String female) {
-    String forGender(boolean isFemale) {
-      return isFemale ? female : male;
-    }
-  }
 
   /** A city: the local spelling, the English one, and the region as LinkedIn prints it. */
   record City(String local, String english, String region) {}
 
+  /** A country: its people's language and naming culture ({@link NameCulture}), cities, e-mail domains. */
   record Country(
-      String code, String language, String localName, String englishName, String flag, double weight,
-      List<FirstName> firstNames, List<LastName> lastNames, List<City> cities, String[] emailDomains,
-      String currency) {}
-
-  private static FirstName f(String name, String... nick) {
-    return new FirstName(name, true, nick);
+      String code, String language, String culture, String localName, String englishName, String flag, double weight,
+      List<City> cities, String[] emailDomains, String currency) {
+    NameCulture names() {
+      return NameCulture.of(culture);
+    }
   }
 
-  private static FirstName m(String name, String... nick) {
-    return new FirstName(name, false, nick);
-  }
-
-  private static List<LastName> same(String... names) {
-    return java.util.Arrays.stream(names).map(n -> new LastName(n, n)).toList();
-  }
-
-  private static LastName pl(String male, String female) {
-    return new LastName(male, female);
+  private static String[] n(String name, String... nicknames) {
+    String[] row = new String[nicknames.length + 1];
+    row[0] = name;
+    System.arraycopy(nicknames, 0, row, 1, nicknames.length);
+    return row;
   }
 
   private static City c(String local, String english, String region) {
     return new City(local, english, region);
   }
 
-  private static final List<FirstName> SPANISH_FIRST = List.of(
-      m("José", "Pepe", "Pepito"), m("Francisco", "Paco", "Curro"), m("Manuel", "Manolo", "Manu"),
-      m("Jesús", "Chus", "Chuy"), m("Ignacio", "Nacho"), m("Antonio", "Toni", "Antoñito"), m("Javier", "Javi"),
-      m("Alejandro", "Álex", "Ale"), m("Guillermo", "Guille", "Memo"), m("Rafael", "Rafa"), m("Íñigo", "Iñi"),
-      m("Sergio", "Sergi"), m("Andrés", "Andy"), m("Joaquín", "Quino"), m("Ramón", "Moncho"),
-      f("María", "Mari", "Maruja"), f("Dolores", "Lola", "Loli"), f("Concepción", "Concha", "Conchi"),
-      f("Lucía", "Lu"), f("Begoña", "Bego"), f("Inmaculada", "Inma"), f("Rocío", "Ro"), f("Guadalupe", "Lupe"),
-      f("Pilar", "Pili"), f("Montserrat", "Montse"), f("Mercedes", "Merche"), f("Cristina", "Cris"),
-      f("Ana Belén", "Anabel"), f("Carmen", "Mamen", "Carmencita"), f("Beatriz", "Bea"));
-  private static final List<LastName> SPANISH_LAST = same(
-      "García", "Martínez", "López", "Sánchez", "González", "Rodríguez", "Fernández", "Pérez", "Gómez", "Muñoz",
-      "Jiménez", "Ruiz", "Hernández", "Díaz", "Álvarez", "Moreno", "Romero", "Núñez", "Peña", "Ibáñez",
-      "Castillo", "Ortega", "Domínguez", "Vázquez", "Gutiérrez", "Blanco", "Suárez", "Medina", "Garrido",
-      "Cortés");
-  private static final List<FirstName> MEXICAN_FIRST = List.of(
-      m("José Luis", "Pepe", "Joselo"), m("Guadalupe", "Lupe"), m("Jesús", "Chuy"), m("Francisco", "Pancho"),
-      m("Alejandro", "Álex"), m("Eduardo", "Lalo"), m("Enrique", "Kike"), m("Rodrigo", "Rodri"),
-      f("Guadalupe", "Lupita"), f("María José", "Majo"), f("Ximena", "Xime"), f("Fernanda", "Fer"),
-      f("Mariana", "Mari"), f("Socorro", "Coco"), f("Dolores", "Lola"));
-  private static final List<LastName> MEXICAN_LAST = same(
-      "Hernández", "García", "Martínez", "López", "González", "Pérez", "Rodríguez", "Sánchez", "Ramírez", "Cruz",
-      "Flores", "Gómez", "Morales", "Vázquez", "Reyes", "Jiménez", "Torres", "Díaz", "Gutiérrez", "Ruiz");
-  private static final List<FirstName> POLISH_FIRST = List.of(
-      f("Katarzyna", "Kasia", "Kaśka"), f("Małgorzata", "Gosia", "Małgosia"), f("Aleksandra", "Ola", "Olka"),
-      f("Agnieszka", "Aga", "Agusia"), f("Zofia", "Zosia"), f("Magdalena", "Magda", "Madzia"),
-      f("Joanna", "Asia", "Joasia"), f("Elżbieta", "Ela", "Elka"), f("Barbara", "Basia"),
-      f("Dorota", "Dorotka"), f("Anna", "Ania", "Anka"), f("Ewa", "Ewka"), f("Justyna", "Justa"),
-      f("Weronika", "Wera"), f("Łucja", "Łucka"),
-      m("Jakub", "Kuba", "Kubuś"), m("Wojciech", "Wojtek"), m("Grzegorz", "Grzesiek", "Grześ"),
-      m("Tomasz", "Tomek"), m("Piotr", "Piotrek"), m("Krzysztof", "Krzysiek"), m("Jędrzej", "Jędrek"),
-      m("Józef", "Józek"), m("Łukasz", "Łuki"), m("Paweł", "Pawełek"), m("Michał", "Michu", "Misiek"),
-      m("Stanisław", "Staszek"), m("Przemysław", "Przemek"), m("Maciej", "Maciek"), m("Bartłomiej", "Bartek"));
-  private static final List<LastName> POLISH_LAST = List.of(
-      pl("Nowak", "Nowak"), pl("Kowalski", "Kowalska"), pl("Wiśniewski", "Wiśniewska"), pl("Wójcik", "Wójcik"),
-      pl("Kowalczyk", "Kowalczyk"), pl("Kamiński", "Kamińska"), pl("Lewandowski", "Lewandowska"),
-      pl("Zieliński", "Zielińska"), pl("Szymański", "Szymańska"), pl("Woźniak", "Woźniak"),
-      pl("Dąbrowski", "Dąbrowska"), pl("Kozłowski", "Kozłowska"), pl("Jankowski", "Jankowska"),
-      pl("Mazur", "Mazur"), pl("Krawczyk", "Krawczyk"), pl("Piotrowski", "Piotrowska"),
-      pl("Grabowski", "Grabowska"), pl("Pawłowski", "Pawłowska"), pl("Michalski", "Michalska"),
-      pl("Król", "Król"), pl("Wieczorek", "Wieczorek"), pl("Jabłoński", "Jabłońska"), pl("Wróbel", "Wróbel"),
-      pl("Zając", "Zając"), pl("Stępień", "Stępień"), pl("Sikora", "Sikora"), pl("Łuczak", "Łuczak"),
-      pl("Żak", "Żak"), pl("Źrebiec", "Źrebiec"), pl("Ślusarczyk", "Ślusarczyk"), pl("Gąsiorowski", "Gąsiorowska"),
-      pl("Bąk", "Bąk"));
-  private static final List<FirstName> ENGLISH_FIRST = List.of(
-      m("William", "Bill", "Will"), m("Robert", "Bob", "Rob"), m("Richard", "Rich", "Dick"), m("James", "Jim", "Jamie"),
-      m("Michael", "Mike", "Mick"), m("Christopher", "Chris"), m("Thomas", "Tom", "Tommy"), m("Joseph", "Joe"),
-      m("Daniel", "Dan", "Danny"), m("Edward", "Ed", "Ted"), m("Alexander", "Alex", "Sandy"), m("Anthony", "Tony"),
-      m("Matthew", "Matt"), m("Nicholas", "Nick"), m("Benjamin", "Ben"),
-      f("Elizabeth", "Liz", "Beth"), f("Katherine", "Kate", "Katie"), f("Margaret", "Maggie", "Peggy"),
-      f("Jennifer", "Jen", "Jenny"), f("Samantha", "Sam"), f("Jessica", "Jess"), f("Patricia", "Pat", "Trish"),
-      f("Rebecca", "Becky"), f("Victoria", "Vicky", "Tori"), f("Abigail", "Abby"), f("Susan", "Sue"),
-      f("Deborah", "Debbie"), f("Charlotte", "Lottie"), f("Eleanor", "Ellie"), f("Amanda", "Mandy"));
-  private static final List<LastName> ENGLISH_LAST = same(
-      "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Taylor", "Wilson", "Anderson",
-      "Thomas", "Moore", "Jackson", "Martin", "Lee", "Thompson", "White", "Harris", "Clark", "Lewis", "Walker",
-      "Hall", "Young", "King", "O'Brien", "Murphy", "Evans", "Hughes", "Wright", "Green");
-  private static final List<FirstName> GERMAN_FIRST = List.of(
-      m("Jürgen", "Jü"), m("Günther", "Günni"), m("Johannes", "Hannes", "Jo"), m("Wolfgang", "Wolfi"),
-      m("Andreas", "Andi"), m("Stefan", "Steff"), m("Maximilian", "Max"), m("Matthias", "Matze"),
-      m("Thomas", "Tommi"), m("Sebastian", "Basti"),
-      f("Katharina", "Kathi", "Kati"), f("Käthe", "Kätchen"), f("Sabine", "Bine"), f("Stefanie", "Steffi"),
-      f("Susanne", "Susi"), f("Franziska", "Franzi"), f("Christiane", "Christel"), f("Brigitte", "Gitti"),
-      f("Margarete", "Grete"), f("Elisabeth", "Lisbeth", "Sissi"));
-  private static final List<LastName> GERMAN_LAST = same(
-      "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schäfer", "Köhler",
-      "Groß", "Hoffmann", "Schulz", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann");
+  /** The nicknames of common Spanish and Mexican first names. */
+  static final List<String[]> SPANISH_NICKNAMES = List.of(
+      n("José", "Pepe", "Pepito"), n("Francisco", "Paco", "Curro"), n("Manuel", "Manolo", "Manu"),
+      n("Jesús", "Chus", "Chuy"), n("Ignacio", "Nacho"), n("Antonio", "Toni", "Antoñito"), n("Javier", "Javi"),
+      n("Alejandro", "Álex", "Ale"), n("Guillermo", "Guille", "Memo"), n("Rafael", "Rafa"), n("Íñigo", "Iñi"),
+      n("Sergio", "Sergi"), n("Andrés", "Andy"), n("Joaquín", "Quino"), n("Ramón", "Moncho"),
+      n("María", "Mari", "Maruja"), n("Dolores", "Lola", "Loli"), n("Concepción", "Concha", "Conchi"),
+      n("Lucía", "Lu"), n("Begoña", "Bego"), n("Inmaculada", "Inma"), n("Rocío", "Ro"), n("Guadalupe", "Lupe"),
+      n("Pilar", "Pili"), n("Montserrat", "Montse"), n("Mercedes", "Merche"), n("Cristina", "Cris"),
+      n("Ana Belén", "Anabel"), n("Carmen", "Mamen", "Carmencita"), n("Beatriz", "Bea"),
+      n("José Luis", "Pepe", "Joselo"), n("Eduardo", "Lalo"), n("Enrique", "Kike"), n("Rodrigo", "Rodri"),
+      n("María José", "Majo"), n("Ximena", "Xime"), n("Fernanda", "Fer"), n("Mariana", "Mari"),
+      n("Socorro", "Coco"), n("María del Carmen", "Mari Carmen", "Maica"), n("Juan Carlos", "Juanca"),
+      n("Juan José", "Juanjo"), n("Josefa", "Pepa"), n("Isabel", "Isa", "Chabela"), n("Teresa", "Tere"));
+
+  /** The nicknames of common Polish first names. */
+  static final List<String[]> POLISH_NICKNAMES = List.of(
+      n("Katarzyna", "Kasia", "Kaśka"), n("Małgorzata", "Gosia", "Małgosia"), n("Aleksandra", "Ola", "Olka"),
+      n("Agnieszka", "Aga", "Agusia"), n("Zofia", "Zosia"), n("Magdalena", "Magda", "Madzia"),
+      n("Joanna", "Asia", "Joasia"), n("Elżbieta", "Ela", "Elka"), n("Barbara", "Basia"),
+      n("Dorota", "Dorotka"), n("Anna", "Ania", "Anka"), n("Ewa", "Ewka"), n("Justyna", "Justa"),
+      n("Weronika", "Wera"), n("Łucja", "Łucka"),
+      n("Jakub", "Kuba", "Kubuś"), n("Wojciech", "Wojtek"), n("Grzegorz", "Grzesiek", "Grześ"),
+      n("Tomasz", "Tomek"), n("Piotr", "Piotrek"), n("Krzysztof", "Krzysiek"), n("Jędrzej", "Jędrek"),
+      n("Józef", "Józek"), n("Łukasz", "Łuki"), n("Paweł", "Pawełek"), n("Michał", "Michu", "Misiek"),
+      n("Stanisław", "Staszek"), n("Przemysław", "Przemek"), n("Maciej", "Maciek"), n("Bartłomiej", "Bartek"));
+
+  /** The nicknames of common English first names. */
+  static final List<String[]> ENGLISH_NICKNAMES = List.of(
+      n("William", "Bill", "Will"), n("Robert", "Bob", "Rob"), n("Richard", "Rich", "Dick"), n("James", "Jim", "Jamie"),
+      n("Michael", "Mike", "Mick"), n("Christopher", "Chris"), n("Thomas", "Tom", "Tommy"), n("Joseph", "Joe"),
+      n("Daniel", "Dan", "Danny"), n("Edward", "Ed", "Ted"), n("Alexander", "Alex", "Sandy"), n("Anthony", "Tony"),
+      n("Matthew", "Matt"), n("Nicholas", "Nick"), n("Benjamin", "Ben"),
+      n("Elizabeth", "Liz", "Beth"), n("Katherine", "Kate", "Katie"), n("Margaret", "Maggie", "Peggy"),
+      n("Jennifer", "Jen", "Jenny"), n("Samantha", "Sam"), n("Jessica", "Jess"), n("Patricia", "Pat", "Trish"),
+      n("Rebecca", "Becky"), n("Victoria", "Vicky", "Tori"), n("Abigail", "Abby"), n("Susan", "Sue"),
+      n("Deborah", "Debbie"), n("Charlotte", "Lottie"), n("Eleanor", "Ellie"), n("Amanda", "Mandy"));
+
+  /** The nicknames of common German first names. */
+  static final List<String[]> GERMAN_NICKNAMES = List.of(
+      n("Jürgen", "Jü"), n("Günther", "Günni"), n("Johannes", "Hannes", "Jo"), n("Wolfgang", "Wolfi"),
+      n("Andreas", "Andi"), n("Stefan", "Steff"), n("Maximilian", "Max"), n("Matthias", "Matze"),
+      n("Thomas", "Tommi"), n("Sebastian", "Basti"),
+      n("Katharina", "Kathi", "Kati"), n("Käthe", "Kätchen"), n("Sabine", "Bine"), n("Stefanie", "Steffi"),
+      n("Susanne", "Susi"), n("Franziska", "Franzi"), n("Christiane", "Christel"), n("Brigitte", "Gitti"),
+      n("Margarete", "Grete"), n("Elisabeth", "Lisbeth", "Sissi"));
 
   private static final List<City> SPANISH_CITIES = List.of(
       c("Madrid", "Madrid", "Comunidad de Madrid"), c("Barcelona", "Barcelona", "Cataluña"),
@@ -150,19 +118,19 @@ final class Names {
       "protonmail.com"};
 
   static final List<Country> COUNTRIES = List.of(
-      new Country("ES", "es", "España", "Spain", "🇪🇸", 0.30, SPANISH_FIRST, SPANISH_LAST, SPANISH_CITIES,
+      new Country("ES", "es", NameCulture.ES, "España", "Spain", "🇪🇸", 0.30, SPANISH_CITIES,
           new String[] {"gmail.com", "hotmail.es", "yahoo.es", "telefonica.net", "outlook.es", "gmail.com"}, "EUR"),
-      new Country("PL", "pl", "Polska", "Poland", "🇵🇱", 0.30, POLISH_FIRST, POLISH_LAST, POLISH_CITIES,
+      new Country("PL", "pl", NameCulture.PL, "Polska", "Poland", "🇵🇱", 0.30, POLISH_CITIES,
           new String[] {"wp.pl", "onet.pl", "interia.pl", "o2.pl", "gmail.com", "gmail.com"}, "PLN"),
-      new Country("GB", "en", "United Kingdom", "UK", "🇬🇧", 0.12, ENGLISH_FIRST, ENGLISH_LAST, BRITISH_CITIES,
+      new Country("GB", "en", NameCulture.EN, "United Kingdom", "UK", "🇬🇧", 0.12, BRITISH_CITIES,
           new String[] {"gmail.com", "outlook.com", "btinternet.com", "yahoo.co.uk", "hotmail.co.uk"}, "GBP"),
-      new Country("US", "en", "United States", "USA", "🇺🇸", 0.12, ENGLISH_FIRST, ENGLISH_LAST, US_CITIES,
+      new Country("US", "en", NameCulture.EN, "United States", "USA", "🇺🇸", 0.12, US_CITIES,
           new String[] {"gmail.com", "yahoo.com", "outlook.com", "aol.com", "icloud.com"}, "USD"),
-      new Country("DE", "en", "Deutschland", "Germany", "🇩🇪", 0.08, GERMAN_FIRST, GERMAN_LAST, GERMAN_CITIES,
+      new Country("DE", "en", NameCulture.DE, "Deutschland", "Germany", "🇩🇪", 0.08, GERMAN_CITIES,
           new String[] {"gmx.de", "web.de", "t-online.de", "gmail.com"}, "EUR"),
-      new Country("MX", "es", "México", "Mexico", "🇲🇽", 0.05, MEXICAN_FIRST, MEXICAN_LAST, MEXICAN_CITIES,
+      new Country("MX", "es", NameCulture.ES, "México", "Mexico", "🇲🇽", 0.05, MEXICAN_CITIES,
           new String[] {"gmail.com", "hotmail.com", "yahoo.com.mx", "outlook.com"}, "USD"),
-      new Country("IE", "en", "Éire", "Ireland", "🇮🇪", 0.03, ENGLISH_FIRST, ENGLISH_LAST, IRISH_CITIES,
+      new Country("IE", "en", NameCulture.EN, "Éire", "Ireland", "🇮🇪", 0.03, IRISH_CITIES,
           new String[] {"gmail.com", "eircom.net", "outlook.com"}, "EUR"));
 
   private static final double[] COUNTRY_WEIGHTS = COUNTRIES.stream().mapToDouble(Country::weight).toArray();

@@ -50,16 +50,18 @@ final class ProfileGenerator {
     String location = location(r, person, lang);
     String url = url(r, person, company);
     String bio = bio(r, person, customer, company, lang, url);
+    // half the Spaniards with two surnames show only the first on X and Facebook
+    Person shown = r.nextBoolean() ? person.firstSurnameOnly() : person;
     return switch (core.platform()) {
       case ProfileCore.X -> {
         boolean oldAccount = r.nextDouble() < 0.25;
-        String handle = xHandle(r, person, customer, lang);
-        String name = displayName(r, person, lang, 0.10);
+        String handle = xHandle(r, shown, customer, lang);
+        String name = displayName(r, shown, lang, 0.10);
         yield new Profile(core, Ids.xUserId(p, oldAccount), handle, name, location, bio, url,
             Math.max(0, followers), 20 + r.nextInt(900), 10 + r.nextInt(20_000), null, null);
       }
       case ProfileCore.FACEBOOK -> new Profile(core, Ids.facebookUserId(p), null,
-          facebookName(r, person, lang), location, null, null, Math.max(0, followers), 0, 0, null, null);
+          facebookName(r, shown, lang), location, null, null, Math.max(0, followers), 0, 0, null, null);
       default -> {
         String member = Ids.linkedinMemberId(p);
         String vanity = Names.slug(person.firstName()) + "-" + Names.slug(person.lastName()) + "-"

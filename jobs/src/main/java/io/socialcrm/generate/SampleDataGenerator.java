@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +93,17 @@ public final class SampleDataGenerator {
     for (int d = 0; d < world.days; d++) {
       days.add(world.date(d));
     }
-    return new GeneratorSummary(landing, truthCounts, days);
+    return new GeneratorSummary(landing, truthCounts, days, world.customers, uniqueFullNames(session, world));
+  }
+
+  /** How many of the world's customers have a full name no other customer has (one Spark job). */
+  static long uniqueFullNames(SparkSession session, World world) {
+    World w = world;
+    MapFunction<Long, String> fullName = c -> {
+      Person p = CustomerGenerator.person(w, c.intValue());
+      return p.firstName() + " " + p.lastName();
+    };
+    return session.range(0, w.customers).map(fullName, Encoders.STRING())
+        .groupBy("value").count().where("count = 1").count();
   }
 }
