@@ -95,6 +95,9 @@ final class IdentityCommand {
       Dataset<Row> consent = spark.read().format("delta").load(lake.path(SilverTables.CONSENT.table()));
       IdentityEval.Result r = IdentityEval.evaluate(links, truthPairs, profiles, consent);
       System.out.println(r.line());
+      if (!r.byEvidence().isEmpty()) {
+        System.out.println("recall by evidence: " + r.evidenceLine());
+      }
       System.err.printf(Locale.ROOT, "(%d links, %d correct, %d linkable true pairs)%n", r.links(), r.correct(),
           r.eligibleTruth());
       return 0;

@@ -38,7 +38,7 @@ final class SupportCaseGenerator {
     return out;
   }
 
-  private static Case social(World w, Complaints.Complaint complaint) {
+  static Case social(World w, Complaints.Complaint complaint) {
     SplittableRandom r = Rng.of(w.seed, Rng.CASE, complaint.index(), 1);
     int owner = w.ownerOf(complaint.profile());
     String customerId = owner >= 0 && (complaint.orderNumber() != null || r.nextDouble() < 0.5)

@@ -1,5 +1,13 @@
 package io.socialcrm.generate;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,10 +21,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import io.socialcrm.common.JoinKeys;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The ground truth under {@code truth/}, kept apart from the landing data: which accounts belong to which
@@ -44,20 +59,68 @@ final class TruthWriter {
     List<String> lines(World w, int unit);
   }
 
+  /**
+   * Which account is which customer's, with the evidence the data holds for the pair ({@link PairEvidence}): the
+   * pairs and their flags per account, the care cases per day, and the customers' name counts are Spark jobs, joined.
+   */
   long profileCustomer() {
-    int customerProfiles = world.socialCustomers + world.secondProfiles;
+    World w = world;
+    int customerProfiles = w.socialCustomers + w.secondProfiles;
     int units = Sizes.filesFor(customerProfiles);
-    return writeCsv(PROFILE_CUSTOMER, List.of("platform", "profile_id", "customer_id"), units, (w, unit) -> {
-      List<String> lines = new ArrayList<>();
-      for (int p = unit; p < customerProfiles; p += units) {
-        ProfileCore pc = ProfileCore.of(w, p);
-        String id = pc.platform() == ProfileCore.X ? ProfileGenerator.profile(w, p).userId()
-            : pc.platform() == ProfileCore.FACEBOOK ? Ids.facebookUserId(p)
-            : "urn:li:person:" + Ids.linkedinMemberId(p);
-        lines.add(Csv.line(new String[] {pc.platformName(), id, Ids.customerId(pc.owner())}));
+    MapFunction<Long, Row> pair = index -> {
+      int p = index.intValue();
+      ProfileCore pc = ProfileCore.of(w, p);
+      Profile profile = ProfileGenerator.profile(w, p);
+      Person person = pc.person(w);
+      Customer customer = CustomerGenerator.base(w, pc.owner());
+      String id = pc.platform() == ProfileCore.X ? profile.userId()
+          : pc.platform() == ProfileCore.FACEBOOK ? Ids.facebookUserId(p)
+          : "urn:li:person:" + Ids.linkedinMemberId(p);
+      return RowFactory.create(p, pc.platformName(), id, Ids.customerId(pc.owner()),
+          PairEvidence.crmKeyOrEmail(profile, customer), PairEvidence.showsName(profile, person),
+          PairEvidence.showsCity(profile, person), PairEvidence.nameKey(person), PairEvidence.nameCityKey(person));
+    };
+    StructType pairSchema = new StructType().add("p", "int").add("platform", "string").add("profile_id", "string")
+        .add("customer_id", "string").add("key_or_email", "boolean").add("shows_name", "boolean")
+        .add("shows_city", "boolean").add("name_key", "string").add("name_city_key", "string");
+    Dataset<Row> pairs = spark.range(0, customerProfiles, 1, units).map(pair, Encoders.row(pairSchema));
+
+    FlatMapFunction<Long, Integer> careCases = day -> {
+      List<Integer> out = new ArrayList<>();
+      for (int platform : new int[] {ProfileCore.X, ProfileCore.FACEBOOK}) {
+        for (Complaints.Complaint c : Complaints.onDay(w, platform, day.intValue())) {
+          if (c.aboutBrand() && SupportCaseGenerator.social(w, c).customerId() != null) {
+            out.add(c.profile());
+          }
+        }
       }
-      return lines;
-    });
+      return out.iterator();
+    };
+    Dataset<Row> withCase = spark.range(0, w.days, 1, Math.min(w.days, 8)).flatMap(careCases, Encoders.INT())
+        .toDF("p").distinct().withColumn("care_case", lit(true));
+
+    MapFunction<Long, Row> customerKeys = c -> {
+      Person person = CustomerGenerator.person(w, c.intValue());
+      return RowFactory.create(PairEvidence.nameKey(person), PairEvidence.nameCityKey(person));
+    };
+    Dataset<Row> keys = spark.range(0, w.customers).map(customerKeys, Encoders.row(new StructType()
+        .add("name_key", "string").add("name_city_key", "string")));
+    Dataset<Row> sameName = keys.groupBy("name_key").agg(count(lit(1)).as("same_name"));
+    Dataset<Row> sameNameCity = keys.groupBy("name_city_key").agg(count(lit(1)).as("same_name_city"));
+
+    Column deterministic = col("key_or_email").or(coalesce(col("care_case"), lit(false)));
+    Column evidence = when(deterministic, lit(PairEvidence.DETERMINISTIC))
+        .when(not(col("shows_name")), lit(PairEvidence.NONE))
+        .when(col("same_name").equalTo(1).or(col("shows_city").and(col("same_name_city").equalTo(1))),
+            lit(PairEvidence.DISTINCTIVE))
+        .otherwise(lit(PairEvidence.NAME_ONLY));
+    Dataset<String> lines = pairs.join(withCase, JoinKeys.of("p"), "left")
+        .join(sameName, JoinKeys.of("name_key"), "left")
+        .join(sameNameCity, JoinKeys.of("name_city_key"), "left")
+        .select(col("p"), concat_ws(",", col("platform"), col("profile_id"), col("customer_id"), evidence)
+            .as("line"))
+        .orderBy("p").select("line").as(Encoders.STRING());
+    return writeLines(PROFILE_CUSTOMER, List.of("platform", "profile_id", "customer_id", "evidence"), lines);
   }
 
   long orderTouches(int ordersFiles) {
@@ -128,10 +191,14 @@ final class TruthWriter {
   /** Runs the units as Spark tasks, then concatenates their parts in unit order under the header. */
   private long writeCsv(String name, List<String> header, int units, UnitLines unitLines) {
     World w = world;
-    Path tmp = out.resolve(SampleDataGenerator.TMP_DIR).resolve("truth-" + name);
     FlatMapFunction<Long, String> task = unit -> unitLines.lines(w, unit.intValue()).iterator();
-    spark.range(0, units, 1, units).flatMap(task, Encoders.STRING())
-        .write().mode(SaveMode.Overwrite).option("compression", "none").text(tmp.toString());
+    return writeLines(name, header, spark.range(0, units, 1, units).flatMap(task, Encoders.STRING()));
+  }
+
+  /** Writes the lines (in their partitions' order) as one file under the header. */
+  private long writeLines(String name, List<String> header, Dataset<String> csvLines) {
+    Path tmp = out.resolve(SampleDataGenerator.TMP_DIR).resolve("truth-" + name);
+    csvLines.write().mode(SaveMode.Overwrite).option("compression", "none").text(tmp.toString());
     TreeMap<Integer, Path> parts = new TreeMap<>();
     try (Stream<Path> listing = Files.list(tmp)) {
       listing.filter(p -> p.getFileName().toString().startsWith("part-") && p.toString().endsWith(".txt"))

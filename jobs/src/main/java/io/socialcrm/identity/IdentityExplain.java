@@ -63,7 +63,7 @@ public final class IdentityExplain {
     IdentityTables.StoredModel stored = IdentityTables.storedModel(spark, lake, IdentityJob.configFingerprint(),
         customers);
     MatchModel model = stored != null ? stored.model()
-        : MatchModel.fromJson(modelJson).withTermFrequencies(engine.termFrequencies(customers));
+        : MatchModel.fromJson(modelJson).withTermFrequencies(engine.termFrequencies(profiles, customers));
     Dataset<Row> scored = engine.score(engine.compare(engine.candidatePairs(one, customers)), model);
     String platform = key.substring(0, key.indexOf(':'));
     Dataset<Row> consent = SilverTables.CONSENT.read(spark, lake)

@@ -348,12 +348,12 @@ public final class LinkageEngine {
 
   /**
    * Fits the model: u from {@code u_random_pairs} random pairs, m by EM over the compared candidate pairs with u
-   * fixed, the probability that two random records match, and term-frequency tables from the right table.
+   * fixed, the probability that two random records match, and term-frequency tables from both tables.
    */
   public MatchModel estimate(Dataset<Row> left, Dataset<Row> right, Dataset<Row> compared) {
     double totalPairs = (double) left.count() * (double) right.count();
     MatchModel withU = estimateU(left, right);
-    return expectationMaximisation(compared, withU, totalPairs).withTermFrequencies(termFrequencies(right));
+    return expectationMaximisation(compared, withU, totalPairs).withTermFrequencies(termFrequencies(left, right));
   }
 
   /**
@@ -633,13 +633,23 @@ public final class LinkageEngine {
     return lambda;
   }
 
-  /** Term-frequency tables (value, tf) of the right-table columns named by exact levels with tf_adjust. */
-  public Map<String, Dataset<Row>> termFrequencies(Dataset<Row> right) {
+  /**
+   * Term-frequency tables (value, tf) of the columns named by exact levels with tf_adjust: a value's share of the
+   * values of both tables (the level's left column and its right one), so that a name that is rare among the
+   * accounts and the customers together weighs as rare, not only as rare as one in the right table can be; a
+   * {@code tf_column} other than the level's right column counts the right table only. {@code left} may be null
+   * (right only).
+   */
+  public Map<String, Dataset<Row>> termFrequencies(Dataset<Row> left, Dataset<Row> right) {
     Map<String, Dataset<Row>> out = new LinkedHashMap<>();
     for (Comparison c : config.comparisons()) {
       for (Level l : c.modelLevels()) {
         if (l.tfAdjust() && !out.containsKey(l.tfColumn())) {
-          Dataset<Row> values = right.select(col(l.tfColumn()).as("value")).filter(col("value").isNotNull());
+          Dataset<Row> values = right.select(col(l.tfColumn()).as("value"));
+          if (left != null && l.tfColumn().equals(l.right())) {
+            values = values.union(left.select(col(l.left()).as("value")));
+          }
+          values = values.filter(col("value").isNotNull());
           Dataset<Row> total = values.agg(count(lit(1)).as("_total"));
           out.put(l.tfColumn(), values.groupBy("value").agg(count(lit(1)).as("_n"))
               .crossJoin(broadcast(total))

@@ -270,6 +270,39 @@ class SampleDataGeneratorTest extends SparkTestBase {
     Assertions.assertTrue(perCustomer.values().stream().anyMatch(n -> n == 2), "some customers are on two platforms");
   }
 
+  /**
+   * Every true pair names the evidence the data holds for it: a handle the customer gave the CRM makes it
+   * deterministic, and on small data (about 2,000 customers, nearly all names unique) most pairs that show a name
+   * are distinctive.
+   */
+  @Test
+  void truthPairsNameTheirEvidence() {
+    GeneratedData d = data();
+    Map<String, Map<String, String>> customers = new HashMap<>();
+    d.csvRecords("customers").forEach(c -> customers.putIfAbsent(c.get("customer_id"), c));
+    Map<String, Long> byClass = new HashMap<>();
+    int handles = 0;
+    for (Map<String, String> t : d.truth("profile_customer.csv")) {
+      String evidence = t.get("evidence");
+      byClass.merge(evidence, 1L, Long::sum);
+      Map<String, String> c = customers.get(t.get("customer_id"));
+      String given = switch (t.get("platform")) {
+        case "x" -> c.get("x_handle");
+        case "facebook" -> c.get("facebook_profile");
+        default -> c.get("linkedin_profile");
+      };
+      if (given != null && !given.isEmpty()) {
+        handles++;
+        Assertions.assertEquals("deterministic", evidence, "the CRM holds the account: " + t);
+      }
+    }
+    Assertions.assertTrue(handles > 0);
+    Assertions.assertTrue(Set.of("deterministic", "distinctive", "name_only", "none").containsAll(byClass.keySet()),
+        byClass.toString());
+    Assertions.assertTrue(byClass.getOrDefault("none", 0L) > 0, "some accounts show no name: " + byClass);
+    Assertions.assertTrue(byClass.get("distinctive") > 5 * byClass.getOrDefault("name_only", 0L), byClass.toString());
+  }
+
   @Test
   void truthCustomersAndOrdersExist() {
     GeneratedData d = data();

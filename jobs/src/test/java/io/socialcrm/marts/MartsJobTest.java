@@ -15,6 +15,9 @@ import io.socialcrm.generate.GeneratorSummary;
 import io.socialcrm.generate.SampleDataGenerator;
 import io.socialcrm.generate.Scale;
 import io.socialcrm.generate.Sizes;
+import io.socialcrm.identity.IdentityEval;
+import io.socialcrm.identity.IdentityTables;
+import io.socialcrm.conform.SilverTables;
 import io.socialcrm.lake.DeclaredTable;
 import io.socialcrm.ingest.InputResult;
 import io.socialcrm.lake.Lake;
@@ -33,6 +36,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -71,6 +75,7 @@ class MartsJobTest extends SparkTestBase {
     }
     Assertions.assertTrue(read(lake, MartsJob.PERSON_STAGE).count() > 0);
     Assertions.assertTrue(read(lake, MartsJob.SHARE_OF_VOICE).count() > 0);
+    assertLinksAgainstTheGeneratorsTruth(lake, out);
 
     // Before night 2: a customer asks to be erased, and day 1's late orders file comes in (the night reruns day 1).
     String erased = read(lake, MartsJob.PERSON_STAGE).where(col("customer_id").isNotNull()
@@ -162,6 +167,24 @@ class MartsJobTest extends SparkTestBase {
       onPage += Long.parseLong(m.group(1)) + Long.parseLong(m.group(2));
     }
     assertEquals(links, onPage, "the page counts every current link");
+  }
+
+  /**
+   * The night's links against the generator's truth, per kind of evidence the data holds for a pair: floors just
+   * under what this seed gives (measured 2026-12-07; the issue's targets are for medium data, see README).
+   */
+  private void assertLinksAgainstTheGeneratorsTruth(Lake lake, Path out) {
+    IdentityEval.Result r = IdentityEval.evaluate(
+        session().read().format("delta").load(lake.path(IdentityTables.LINKS)).where(col("is_current")),
+        session().read().option("header", "true").csv(out.resolve("truth/profile_customer.csv").toString()),
+        read(lake, SilverTables.SOCIAL_PROFILES), read(lake, SilverTables.CONSENT));
+    System.out.println("identity on generated data: " + r.line() + "; recall by evidence: " + r.evidenceLine());
+    // 300 customers, nearly all names unique: no name_only pair. Measured: precision 0.944 (17 of 18 links),
+    // deterministic 15 of 18, distinctive 1 of 27 (the model does not yet link on name and city alone), none 1 of 5.
+    assertEquals(Set.of("deterministic", "distinctive", "none"), r.byEvidence().keySet(), r.evidenceLine());
+    Assertions.assertTrue(r.precision() >= 0.94, r.line());
+    Assertions.assertTrue(r.byEvidence().get("deterministic")[1] >= 15, r.evidenceLine());
+    Assertions.assertTrue(r.byEvidence().get("distinctive")[1] >= 1, r.evidenceLine());
   }
 
   /** Every order's credits sum to its revenue under every model; share of voice sums to 1 per day and platform. */

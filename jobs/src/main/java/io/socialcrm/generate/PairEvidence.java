@@ -1,0 +1,111 @@
+package io.socialcrm.generate;
+
+import java.util.Locale;
+
+/**
+ * What the generated data holds that ties a social account to its customer, for {@code truth/profile_customer.csv}'s
+ * {@code evidence} column, so that recall can be read per kind of evidence instead of over pairs nothing could link:
+ * <ul>
+ *   <li>{@value #DETERMINISTIC}: a key only that customer has: the handle or profile link the customer gave the CRM,
+ *       the customer's exact e-mail in the account's bio, or a care case opened by the account's complaint and filed
+ *       under the customer;</li>
+ *   <li>{@value #DISTINCTIVE}: the account shows the person's name (a first name or its nickname with the surname;
+ *       for Spaniards the first surname) and that name is unique among the customers, or the account also shows the
+ *       person's city and no other customer has that name in that city;</li>
+ *   <li>{@value #NAME_ONLY}: it shows the name, which other customers share;</li>
+ *   <li>{@value #NONE}: nothing of the above (an unrelated display name, a first name or an initial only).</li>
+ * </ul>
+ * Not yet counted as deterministic: an order number the account posted outside a complaint (such posts are rare; their
+ * pairs fall in the class their names give).
+ */
+final class PairEvidence {
+  static final String DETERMINISTIC = "deterministic";
+  static final String DISTINCTIVE = "distinctive";
+  static final String NAME_ONLY = "name_only";
+  static final String NONE = "none";
+
+  private PairEvidence() {}
+
+  /** Whether the CRM record or the account's bio carries a key only this customer has. */
+  static boolean crmKeyOrEmail(Profile profile, Customer customer) {
+    String given = switch (profile.core().platform()) {
+      case ProfileCore.X -> customer.xHandle();
+      case ProfileCore.FACEBOOK -> customer.facebookProfile();
+      default -> customer.linkedinProfile();
+    };
+    if (given != null) {
+      return true;
+    }
+    return customer.email() != null && profile.bio() != null
+        && profile.bio().contains(customer.email().replace("@", " [at] "));
+  }
+
+  /** Whether the account's public name carries the person's first name (or a nickname of it) and surname. */
+  static boolean showsName(Profile profile, Person person) {
+    String shown = plain(profile.displayName());
+    if (shown.isEmpty() || !containsWord(shown, plain(person.surname()))) {
+      return false;
+    }
+    if (containsWord(shown, plain(person.firstName()))) {
+      return true;
+    }
+    for (String nick : person.nicknames()) {
+      if (containsWord(shown, plain(nick))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the account's location names the person's city (in the local or the English spelling). */
+  static boolean showsCity(Profile profile, Person person) {
+    String location = plain(profile.location());
+    return !location.isEmpty() && (containsWord(location, plain(person.city().local()))
+        || containsWord(location, plain(person.city().english())));
+  }
+
+  /** The key of a person's full name for uniqueness among customers: accents, case and spacing ignored. */
+  static String nameKey(Person person) {
+    return plain(person.firstName()) + "|" + plain(person.lastName());
+  }
+
+  /** The key of a person's full name and city. */
+  static String nameCityKey(Person person) {
+    return nameKey(person) + "|" + person.countryIndex() + "|" + person.cityIndex();
+  }
+
+  /**
+   * The class of a true pair from its flags and how many customers share its name (and its name and city).
+   */
+  static String classify(boolean deterministic, boolean showsName, boolean showsCity, long sameName,
+      long sameNameAndCity) {
+    if (deterministic) {
+      return DETERMINISTIC;
+    }
+    if (!showsName) {
+      return NONE;
+    }
+    return sameName == 1 || (showsCity && sameNameAndCity == 1) ? DISTINCTIVE : NAME_ONLY;
+  }
+
+  private static String plain(String s) {
+    return s == null ? "" : Names.deaccent(s).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' -]", " ")
+        .replaceAll("\\s+", " ").strip();
+  }
+
+  private static boolean containsWord(String text, String word) {
+    if (word.isEmpty()) {
+      return false;
+    }
+    int i = text.indexOf(word);
+    while (i >= 0) {
+      boolean start = i == 0 || text.charAt(i - 1) == ' ';
+      int end = i + word.length();
+      if (start && (end == text.length() || text.charAt(end) == ' ')) {
+        return true;
+      }
+      i = text.indexOf(word, i + 1);
+    }
+    return false;
+  }
+}
