@@ -1,6 +1,11 @@
 package io.socialcrm.generate;
 
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
+
 import java.util.Locale;
+import org.apache.spark.sql.Column;
 
 /**
  * What the generated data holds that ties a social account to its customer, for {@code truth/profile_customer.csv}'s
@@ -75,17 +80,15 @@ final class PairEvidence {
   }
 
   /**
-   * The class of a true pair from its flags and how many customers share its name (and its name and city).
+   * The class of a true pair, from its columns {@code deterministic}, {@code shows_name}, {@code shows_city} (boolean)
+   * and how many customers share its name ({@code same_name}) and its name and city ({@code same_name_city}).
    */
-  static String classify(boolean deterministic, boolean showsName, boolean showsCity, long sameName,
-      long sameNameAndCity) {
-    if (deterministic) {
-      return DETERMINISTIC;
-    }
-    if (!showsName) {
-      return NONE;
-    }
-    return sameName == 1 || (showsCity && sameNameAndCity == 1) ? DISTINCTIVE : NAME_ONLY;
+  static Column classify(Column deterministic, Column showsName, Column showsCity, Column sameName,
+      Column sameNameAndCity) {
+    return when(deterministic, lit(DETERMINISTIC))
+        .when(not(showsName), lit(NONE))
+        .when(sameName.equalTo(1).or(showsCity.and(sameNameAndCity.equalTo(1))), lit(DISTINCTIVE))
+        .otherwise(lit(NAME_ONLY));
   }
 
   private static String plain(String s) {

@@ -5,8 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,11 +107,8 @@ final class TruthWriter {
     Dataset<Row> sameNameCity = keys.groupBy("name_city_key").agg(count(lit(1)).as("same_name_city"));
 
     Column deterministic = col("key_or_email").or(coalesce(col("care_case"), lit(false)));
-    Column evidence = when(deterministic, lit(PairEvidence.DETERMINISTIC))
-        .when(not(col("shows_name")), lit(PairEvidence.NONE))
-        .when(col("same_name").equalTo(1).or(col("shows_city").and(col("same_name_city").equalTo(1))),
-            lit(PairEvidence.DISTINCTIVE))
-        .otherwise(lit(PairEvidence.NAME_ONLY));
+    Column evidence = PairEvidence.classify(deterministic, col("shows_name"), col("shows_city"), col("same_name"),
+        col("same_name_city"));
     Dataset<String> lines = pairs.join(withCase, JoinKeys.of("p"), "left")
         .join(sameName, JoinKeys.of("name_key"), "left")
         .join(sameNameCity, JoinKeys.of("name_city_key"), "left")
