@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "socialcrm", mixinStandardHelpOptions = true, version = "socialcrm 0.1.0",
     description = "Social CRM lakehouse: joins social media exports with CRM tables in a Delta Lake.",
     subcommands = {GenerateCommand.class, RunCommand.class, BackfillCommand.class, SqlCommand.class,
-        DemoCommand.class, BenchmarkCommand.class, IdentityCommand.class, EraseCommand.class, MaintainCommand.class,
-        AirflowCommand.class, ServeSqlCommand.class,
+        DemoCommand.class, BenchmarkCommand.class, IdentityCommand.class, LinkCommand.class, EraseCommand.class,
+        MaintainCommand.class, AirflowCommand.class, ServeSqlCommand.class,
         CommandLine.HelpCommand.class})
 public final class SocialCrmCli implements Runnable {
   /** Errors that mean "the command line is wrong": exit code 2, like picocli's own parameter errors. */

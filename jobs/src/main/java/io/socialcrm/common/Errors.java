@@ -151,6 +151,31 @@ public final class Errors {
         "match config " + config + " is invalid: " + problem, null);
   }
 
+  // --- identity: linking any two tables (socialcrm link) ---
+
+  /** {@code what}: the option naming the file, e.g. {@code --left}. */
+  public static SocialCrmException linkInputNotFound(String what, String path) {
+    return new SocialCrmException("bad_argument", "no file or folder at " + path + " (" + what + ")", null);
+  }
+
+  public static SocialCrmException unknownTableFormat(String what, String path) {
+    return new SocialCrmException("bad_argument", "cannot tell the format of " + path + " (" + what
+        + "): expected a Delta table (a folder with _delta_log), a .csv or .parquet file, or a folder of them;"
+        + " give " + what + "-format csv|parquet|delta", null);
+  }
+
+  public static SocialCrmException missingColumns(String what, String path, Collection<String> missing,
+                                                  Collection<String> have) {
+    return new SocialCrmException("missing_columns", "the " + what + " table " + path + " has no column "
+        + String.join(", ", missing) + " that the match config reads (it has " + String.join(", ", have) + ")", null);
+  }
+
+  /** {@code expected}: the id columns it may name, e.g. "l_rec_id and r_rec_id". */
+  public static SocialCrmException truthColumnsMissing(String path, String expected, Collection<String> have) {
+    return new SocialCrmException("missing_columns", "the truth file " + path + " needs the pair columns " + expected
+        + " (it has " + String.join(", ", have) + ")", null);
+  }
+
   // --- marts: sentiment and intent lexicons ---
 
   public static SocialCrmException invalidLexicon(String resource, String problem) {
