@@ -44,7 +44,7 @@ class SocialCrmCliTest extends SparkTestBase {
   @Test
   void helpOnEveryCommand() {
     for (String cmd : List.of("run", "backfill", "sql", "generate", "benchmark", "erase", "identity",
-        "identity explain", "identity eval")) {
+        "identity explain", "identity eval", "link")) {
       List<String> args = new java.util.ArrayList<>(List.of(cmd.split(" ")));
       args.add("--help");
       Result r = cli(args.toArray(new String[0]));
