@@ -117,9 +117,14 @@ public final class MatchKeys {
     return when(e.isNotNull(), substring_index(e, "@", -1));
   }
 
-  /** The first e-mail address in a text (a bio), normalized by {@link #email}; null if there is none. */
+  /**
+   * The first e-mail address in a text (a bio), normalized by {@link #email}; null if there is none. The usual
+   * disguises against scrapers count: "anna [at] gmail.com", "anna(at)gmail(dot)com".
+   */
   public static Column emailInText(Column text) {
-    return email(blankToNull(regexp_extract(text, EMAIL_PATTERN, 0)));
+    Column plain = regexp_replace(regexp_replace(text, "\\s*[\\[(]\\s*(?i:at)\\s*[\\])]\\s*", "@"),
+        "\\s*[\\[(]\\s*(?i:dot)\\s*[\\])]\\s*", ".");
+    return email(blankToNull(regexp_extract(plain, EMAIL_PATTERN, 0)));
   }
 
   /**

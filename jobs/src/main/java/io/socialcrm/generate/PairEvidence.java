@@ -15,9 +15,11 @@ import org.apache.spark.sql.Column;
  *       the customer's exact e-mail in the account's bio, or a care case opened by the account's complaint and filed
  *       under the customer;</li>
  *   <li>{@value #DISTINCTIVE}: the account shows the person's name (a first name or its nickname with the surname;
- *       for Spaniards the first surname) and that name is unique among the customers, or the account also shows the
- *       person's city and no other customer has that name in that city;</li>
- *   <li>{@value #NAME_ONLY}: it shows the name, which other customers share;</li>
+ *       for Spaniards the first surname) and the person's city (in a location the platform's export carries, for a
+ *       customer whose CRM record holds a city), and no other customer has that name in that city;</li>
+ *   <li>{@value #NAME_ONLY}: it shows the name but not the city, or a name other customers in that city share: a
+ *       name alone does not tell the customer from the look-alikes (accounts of other people with a customer's name,
+ *       elsewhere) that real social networks are full of;</li>
  *   <li>{@value #NONE}: nothing of the above (an unrelated display name, a first name or an initial only).</li>
  * </ul>
  * Not yet counted as deterministic: an order number the account posted outside a complaint (such posts are rare; their
@@ -62,32 +64,33 @@ final class PairEvidence {
     return false;
   }
 
-  /** Whether the account's location names the person's city (in the local or the English spelling). */
-  static boolean showsCity(Profile profile, Person person) {
+  /**
+   * Whether the account's location, as its platform's export carries it, names the person's city (in the local or
+   * the English spelling), and the CRM holds a city for the customer. Facebook's exports carry no location.
+   */
+  static boolean showsCity(Profile profile, Person person, Customer customer) {
+    if (profile.core().platform() == ProfileCore.FACEBOOK || customer.city() == null) {
+      return false;
+    }
     String location = plain(profile.location());
     return !location.isEmpty() && (containsWord(location, plain(person.city().local()))
         || containsWord(location, plain(person.city().english())));
   }
 
-  /** The key of a person's full name for uniqueness among customers: accents, case and spacing ignored. */
-  static String nameKey(Person person) {
-    return plain(person.firstName()) + "|" + plain(person.lastName());
-  }
-
-  /** The key of a person's full name and city. */
+  /** The key of a person's full name and city, for uniqueness among customers: accents, case and spacing ignored. */
   static String nameCityKey(Person person) {
-    return nameKey(person) + "|" + person.countryIndex() + "|" + person.cityIndex();
+    return plain(person.firstName()) + "|" + plain(person.lastName()) + "|" + person.countryIndex() + "|"
+        + person.cityIndex();
   }
 
   /**
    * The class of a true pair, from its columns {@code deterministic}, {@code shows_name}, {@code shows_city} (boolean)
-   * and how many customers share its name ({@code same_name}) and its name and city ({@code same_name_city}).
+   * and how many customers share its name and city ({@code same_name_city}).
    */
-  static Column classify(Column deterministic, Column showsName, Column showsCity, Column sameName,
-      Column sameNameAndCity) {
+  static Column classify(Column deterministic, Column showsName, Column showsCity, Column sameNameAndCity) {
     return when(deterministic, lit(DETERMINISTIC))
         .when(not(showsName), lit(NONE))
-        .when(sameName.equalTo(1).or(showsCity.and(sameNameAndCity.equalTo(1))), lit(DISTINCTIVE))
+        .when(showsCity.and(sameNameAndCity.equalTo(1)), lit(DISTINCTIVE))
         .otherwise(lit(NAME_ONLY));
   }
 

@@ -59,7 +59,8 @@ final class TruthWriter {
 
   /**
    * Which account is which customer's, with the evidence the data holds for the pair ({@link PairEvidence}): the
-   * pairs and their flags per account, the care cases per day, and the customers' name counts are Spark jobs, joined.
+   * pairs and their flags per account, the care cases per day, and the customers' name-and-city counts are Spark
+   * jobs, joined.
    */
   long profileCustomer() {
     World w = world;
@@ -76,11 +77,11 @@ final class TruthWriter {
           : "urn:li:person:" + Ids.linkedinMemberId(p);
       return RowFactory.create(p, pc.platformName(), id, Ids.customerId(pc.owner()),
           PairEvidence.crmKeyOrEmail(profile, customer), PairEvidence.showsName(profile, person),
-          PairEvidence.showsCity(profile, person), PairEvidence.nameKey(person), PairEvidence.nameCityKey(person));
+          PairEvidence.showsCity(profile, person, customer), PairEvidence.nameCityKey(person));
     };
     StructType pairSchema = new StructType().add("p", "int").add("platform", "string").add("profile_id", "string")
         .add("customer_id", "string").add("key_or_email", "boolean").add("shows_name", "boolean")
-        .add("shows_city", "boolean").add("name_key", "string").add("name_city_key", "string");
+        .add("shows_city", "boolean").add("name_city_key", "string");
     Dataset<Row> pairs = spark.range(0, customerProfiles, 1, units).map(pair, Encoders.row(pairSchema));
 
     FlatMapFunction<Long, Integer> careCases = day -> {
@@ -99,18 +100,16 @@ final class TruthWriter {
 
     MapFunction<Long, Row> customerKeys = c -> {
       Person person = CustomerGenerator.person(w, c.intValue());
-      return RowFactory.create(PairEvidence.nameKey(person), PairEvidence.nameCityKey(person));
+      return RowFactory.create(PairEvidence.nameCityKey(person));
     };
     Dataset<Row> keys = spark.range(0, w.customers).map(customerKeys, Encoders.row(new StructType()
-        .add("name_key", "string").add("name_city_key", "string")));
-    Dataset<Row> sameName = keys.groupBy("name_key").agg(count(lit(1)).as("same_name"));
+        .add("name_city_key", "string")));
     Dataset<Row> sameNameCity = keys.groupBy("name_city_key").agg(count(lit(1)).as("same_name_city"));
 
     Column deterministic = col("key_or_email").or(coalesce(col("care_case"), lit(false)));
-    Column evidence = PairEvidence.classify(deterministic, col("shows_name"), col("shows_city"), col("same_name"),
+    Column evidence = PairEvidence.classify(deterministic, col("shows_name"), col("shows_city"),
         col("same_name_city"));
     Dataset<String> lines = pairs.join(withCase, JoinKeys.of("p"), "left")
-        .join(sameName, JoinKeys.of("name_key"), "left")
         .join(sameNameCity, JoinKeys.of("name_city_key"), "left")
         .select(col("p"), concat_ws(",", col("platform"), col("profile_id"), col("customer_id"), evidence)
             .as("line"))

@@ -61,9 +61,11 @@ class MatchKeysTest extends SparkTestBase {
         apply(MatchKeys::emailLocal, "Anna.Smith+news@GoogleMail.com", "Jan.Kowalski@wp.pl", "nope"));
     assertEquals(Arrays.asList("gmail.com", "wp.pl", null),
         apply(MatchKeys::emailDomain, "Anna.Smith+news@GoogleMail.com", "Jan.Kowalski@WP.PL", null));
-    assertEquals(Arrays.asList("pepe.garcia@yahoo.es", null, "annasmith@gmail.com"),
+    assertEquals(Arrays.asList("pepe.garcia@yahoo.es", null, "annasmith@gmail.com", "acoloma96@icloud.com",
+            "jan.kowalski@wp.pl", null),
         apply(MatchKeys::emailInText, "Montañero. Escríbeme: Pepe.Garcia@yahoo.es 🏔", "no mail here",
-            "contact anna.smith@googlemail.com"));
+            "contact anna.smith@googlemail.com", "dad of two | coffee ☕ | ✉️ acoloma96 [at] icloud.com",
+            "jan.kowalski(AT)wp(dot)pl", "meet me at the gym"));
   }
 
   @Test

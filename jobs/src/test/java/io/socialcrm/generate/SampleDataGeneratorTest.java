@@ -272,8 +272,8 @@ class SampleDataGeneratorTest extends SparkTestBase {
 
   /**
    * Every true pair names the evidence the data holds for it: a handle the customer gave the CRM makes it
-   * deterministic, and on small data (about 2,000 customers, nearly all names unique) most pairs that show a name
-   * are distinctive.
+   * deterministic; a Facebook account is never distinctive (its export carries no location); the rest of the
+   * accounts that show a name are distinctive with the city, name_only without it.
    */
   @Test
   void truthPairsNameTheirEvidence() {
@@ -295,12 +295,17 @@ class SampleDataGeneratorTest extends SparkTestBase {
         handles++;
         Assertions.assertEquals("deterministic", evidence, "the CRM holds the account: " + t);
       }
+      if (t.get("platform").equals("facebook")) {
+        Assertions.assertNotEquals("distinctive", evidence, "Facebook exports carry no location: " + t);
+      }
     }
     Assertions.assertTrue(handles > 0);
     Assertions.assertTrue(Set.of("deterministic", "distinctive", "name_only", "none").containsAll(byClass.keySet()),
         byClass.toString());
     Assertions.assertTrue(byClass.getOrDefault("none", 0L) > 0, "some accounts show no name: " + byClass);
-    Assertions.assertTrue(byClass.get("distinctive") > 5 * byClass.getOrDefault("name_only", 0L), byClass.toString());
+    // Measured on this seed: deterministic 59, distinctive 30, name_only 37, none 7.
+    Assertions.assertTrue(byClass.getOrDefault("distinctive", 0L) > 0 && byClass.getOrDefault("name_only", 0L) > 0,
+        byClass.toString());
   }
 
   @Test
