@@ -25,7 +25,8 @@ public final class IdentityInputs {
   }
 
   public static Dataset<Row> customers(Dataset<Row> silverCustomers) {
-    return NameKeys.withNameKeys(silverCustomers.where(col("is_current")), "name_norm");
+    return NameKeys.withCustomerNameKeys(silverCustomers.where(col("is_current")), "name_norm", "first_name_norm",
+        "last_name_norm");
   }
 
   public static Column profileKey(Column platform, Column profileId) {

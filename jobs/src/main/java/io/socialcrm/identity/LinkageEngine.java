@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.levenshtein;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log2;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -75,6 +77,7 @@ public final class LinkageEngine {
     this.spark = spark;
     this.config = config;
     JaroWinkler.register(spark);
+    DamerauLevenshtein.register(spark);
   }
 
   public MatchConfig config() {
@@ -302,16 +305,52 @@ public final class LinkageEngine {
 
   // ---------------------------------------------------------------- comparison
 
-  /** Adds one {@code gamma_<comparison>} int column per comparison: -1 on the null level, else the model level index. */
+  /**
+   * Adds one {@code gamma_<comparison>} int column per comparison: -1 on the null level, else the model level index.
+   * A similarity that several levels test against different thresholds (Jaro-Winkler ≥ 0.92, ≥ 0.88, ≥ 0.7 of the
+   * same two columns) is computed once per pair, in a projection of its own below the levels: Spark does not share
+   * an expression between the branches of a CASE WHEN, and does not inline a UDF into the projection above.
+   */
   public Dataset<Row> compare(Dataset<Row> pairs) {
-    Dataset<Row> out = pairs;
+    Map<String, Column> similarities = new LinkedHashMap<>();
     for (Comparison c : config.comparisons()) {
-      out = out.withColumn(gamma(c.name()), gammaColumn(c));
+      for (Level level : c.modelLevels()) {
+        String name = similarityColumn(level);
+        if (name != null && !similarities.containsKey(name)) {
+          similarities.put(name, similarity(level));
+        }
+      }
     }
-    return out;
+    Dataset<Row> out = similarities.isEmpty() ? pairs : pairs.withColumns(similarities);
+    Map<String, Column> gammas = new LinkedHashMap<>();
+    for (Comparison c : config.comparisons()) {
+      gammas.put(gamma(c.name()), gammaColumn(c));
+    }
+    return out.withColumns(gammas).drop(similarities.keySet().toArray(String[]::new));
   }
 
-  static Column gammaColumn(Comparison c) {
+  /** The column that holds a Jaro-Winkler or Levenshtein level's similarity during {@link #compare}, else null. */
+  private static String similarityColumn(Level level) {
+    return switch (level.type()) {
+      case JARO_WINKLER -> "_jw__" + level.left() + "__" + level.right();
+      case LEVENSHTEIN -> "_lev__" + level.left() + "__" + level.right();
+      case DAMERAU_LEVENSHTEIN -> "_dl__" + level.left() + "__" + level.right();
+      default -> null;
+    };
+  }
+
+  private static Column similarity(Level level) {
+    Column l = col(L + level.left()).cast("string");
+    Column r = col(R + level.right()).cast("string");
+    return switch (level.type()) {
+      case JARO_WINKLER -> callUDF(JaroWinkler.SQL_NAME, l, r);
+      case DAMERAU_LEVENSHTEIN -> callUDF(DamerauLevenshtein.SQL_NAME, l, r);
+      default -> levenshtein(l, r);
+    };
+  }
+
+  /** The gamma of a comparison; similarity levels read the columns {@link #compare} computes below it. */
+  private static Column gammaColumn(Comparison c) {
     Column g = null;
     Level nullLevel = c.nullLevel();
     if (nullLevel != null) {
@@ -331,14 +370,18 @@ public final class LinkageEngine {
     throw new IllegalStateException("comparison " + c.name() + " has no else level");
   }
 
+  /** A similarity level's test of its similarity: at least the Jaro-Winkler minimum, at most the edit distance. */
+  private static Column threshold(Level level, Column similarity) {
+    return level.type() == LevelType.JARO_WINKLER ? similarity.geq(lit(level.threshold()))
+        : similarity.leq(lit((int) level.threshold()));
+  }
+
   private static Column condition(Level level) {
     Column l = col(L + level.left());
     Column r = col(R + level.right());
     return switch (level.type()) {
       case EXACT -> l.equalTo(r);
-      case JARO_WINKLER -> callUDF(JaroWinkler.SQL_NAME, l.cast("string"), r.cast("string"))
-          .geq(lit(level.threshold()));
-      case LEVENSHTEIN -> levenshtein(l.cast("string"), r.cast("string")).leq(lit((int) level.threshold()));
+      case JARO_WINKLER, LEVENSHTEIN, DAMERAU_LEVENSHTEIN -> threshold(level, col(similarityColumn(level)));
       case SQL -> expr(level.condition());
       default -> throw new IllegalStateException("no condition for a " + level.type() + " level");
     };
@@ -651,13 +694,48 @@ public final class LinkageEngine {
           }
           values = values.filter(col("value").isNotNull());
           Dataset<Row> total = values.agg(count(lit(1)).as("_total"));
-          out.put(l.tfColumn(), values.groupBy("value").agg(count(lit(1)).as("_n"))
+          Dataset<Row> tf = values.groupBy("value").agg(count(lit(1)).as("_n"))
               .crossJoin(broadcast(total))
-              .select(col("value"), col("_n").divide(col("_total")).as("tf")));
+              .select(col("value"), col("_n").divide(col("_total")).as("tf"));
+          out.put(l.tfColumn(), config.tfGoodTuringMaxCount() > 0 ? goodTuring(tf, right, l.tfColumn()) : tf);
         }
       }
     }
     return out;
+  }
+
+  /**
+   * The term frequencies with the values the right table holds at most {@link MatchConfig#tfGoodTuringMaxCount} times
+   * given the Good–Turing frequency {@code r* / N}, {@code r* = (r+1)·N(r+1)/N(r)} from the right table's counts of
+   * counts, where that is below r (never raised). One small job collects the counts of counts (at most max + 2 rows).
+   */
+  private Dataset<Row> goodTuring(Dataset<Row> tf, Dataset<Row> right, String column) {
+    int k = config.tfGoodTuringMaxCount();
+    Dataset<Row> rightCounts = right.select(col(column).as("value")).filter(col("value").isNotNull())
+        .groupBy("value").agg(count(lit(1)).as("_nr"));
+    Map<Long, Long> valuesSeen = new TreeMap<>();
+    long records = 0;
+    for (Row r : rightCounts.groupBy(least(col("_nr"), lit((long) k + 2)).as("r"))
+        .agg(count(lit(1)).as("values"), sum("_nr").as("records")).collectAsList()) {
+      valuesSeen.put(r.getLong(0), r.getLong(1));
+      records += r.getLong(2);
+    }
+    Column adjusted = null;
+    for (long r = 1; r <= k; r++) {
+      long nr = valuesSeen.getOrDefault(r, 0L);
+      long next = valuesSeen.getOrDefault(r + 1, 0L);
+      if (nr == 0 || next == 0) {
+        continue;
+      }
+      double rStar = Math.min(r, (r + 1) * (double) next / nr);
+      Column f = lit(rStar / records);
+      adjusted = adjusted == null ? when(col("_nr").equalTo(r), f) : adjusted.when(col("_nr").equalTo(r), f);
+    }
+    if (adjusted == null || records == 0) {
+      return tf;
+    }
+    return tf.join(rightCounts, JoinKeys.of("value"), "left")
+        .select(col("value"), coalesce(adjusted, col("tf")).as("tf"));
   }
 
   // ---------------------------------------------------------------- scoring

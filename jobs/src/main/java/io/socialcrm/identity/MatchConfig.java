@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.spark.sql.catalyst.parser.CatalystSqlParser$;
 
@@ -23,7 +24,7 @@ public final class MatchConfig {
 
   /** The type of a comparison level; the first level whose condition holds wins. */
   public enum LevelType {
-    NULL, EXACT, JARO_WINKLER, LEVENSHTEIN, SQL, ELSE;
+    NULL, EXACT, JARO_WINKLER, LEVENSHTEIN, DAMERAU_LEVENSHTEIN, SQL, ELSE;
 
     static LevelType of(String s) {
       return s == null ? null : switch (s) {
@@ -31,6 +32,7 @@ public final class MatchConfig {
         case "exact" -> EXACT;
         case "jaro_winkler" -> JARO_WINKLER;
         case "levenshtein" -> LEVENSHTEIN;
+        case "damerau_levenshtein" -> DAMERAU_LEVENSHTEIN;
         case "sql" -> SQL;
         case "else" -> ELSE;
         default -> null;
@@ -77,7 +79,8 @@ public final class MatchConfig {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> TOP_FIELDS = Set.of("name", "description", "left_id", "right_id", "group_columns",
       "blocking_rules", "comparisons", "prior", "em_max_iterations", "em_tolerance", "u_random_pairs", "seed",
-      "max_block_pairs", "auto_link_probability", "review_min_probability", "tf_minimum_u");
+      "max_block_pairs", "auto_link_probability", "review_min_probability", "tf_minimum_u",
+      "tf_good_turing_max_count");
   private static final Set<String> LEVEL_FIELDS = Set.of("type", "label", "left", "right", "min", "max",
       "condition", "tf_adjust", "tf_column", "m");
 
@@ -96,11 +99,13 @@ public final class MatchConfig {
   private final double autoLinkProbability;
   private final double reviewMinProbability;
   private final double tfMinimumU;
+  private final int tfGoodTuringMaxCount;
 
   private MatchConfig(String name, String leftId, String rightId, List<String> groupColumns,
                       List<BlockingRule> blockingRules, List<Comparison> comparisons, double prior,
                       int emMaxIterations, double emTolerance, long uRandomPairs, long seed, long maxBlockPairs,
-                      double autoLinkProbability, double reviewMinProbability, double tfMinimumU) {
+                      double autoLinkProbability, double reviewMinProbability, double tfMinimumU,
+                      int tfGoodTuringMaxCount) {
     this.name = name;
     this.leftId = leftId;
     this.rightId = rightId;
@@ -116,6 +121,7 @@ public final class MatchConfig {
     this.autoLinkProbability = autoLinkProbability;
     this.reviewMinProbability = reviewMinProbability;
     this.tfMinimumU = tfMinimumU;
+    this.tfGoodTuringMaxCount = tfGoodTuringMaxCount;
   }
 
   /** Reads and checks {@code schemas/matching/<name>.json} from the class path. */
@@ -205,11 +211,12 @@ public final class MatchConfig {
     double auto = p.number(root, "auto_link_probability", 0.95, 0, 1, true);
     double review = p.number(root, "review_min_probability", 0.5, 0, 1, true);
     double tfMin = p.number(root, "tf_minimum_u", 1e-6, 0, 1, false);
+    int goodTuring = (int) p.number(root, "tf_good_turing_max_count", 0, 0, 100, true);
     if (review > auto) {
       throw p.error("review_min_probability (" + review + ") must not exceed auto_link_probability (" + auto + ")");
     }
     return new MatchConfig(name, leftId, rightId, groups, List.copyOf(rules), List.copyOf(comparisons), prior,
-        iterations, tolerance, uPairs, seed, maxBlock, auto, review, tfMin);
+        iterations, tolerance, uPairs, seed, maxBlock, auto, review, tfMin, goodTuring);
   }
 
   /** Field-by-field reading with one clear message per problem. */
@@ -371,7 +378,8 @@ public final class MatchConfig {
       JsonNode typeNode = l.get("type");
       LevelType type = LevelType.of(typeNode == null ? null : typeNode.asText());
       if (type == null) {
-        throw error(what + ": 'type' must be one of null, exact, jaro_winkler, levenshtein, sql, else (got "
+        throw error(what + ": 'type' must be one of null, exact, jaro_winkler, levenshtein, damerau_levenshtein,"
+            + " sql, else (got "
             + typeNode + ")");
       }
       String left = l.hasNonNull("left") ? l.get("left").asText() : lc.get(0);
@@ -391,12 +399,13 @@ public final class MatchConfig {
           }
           label = "jaro_winkler>=" + threshold;
         }
-        case LEVENSHTEIN -> {
+        case LEVENSHTEIN, DAMERAU_LEVENSHTEIN -> {
+          String kind = type.name().toLowerCase(Locale.ROOT);
           threshold = number(l, "max", Double.NaN, 0, 1000, true);
           if (Double.isNaN(threshold) || threshold != Math.rint(threshold)) {
-            throw error(what + ": a levenshtein level needs an integer 'max' >= 0");
+            throw error(what + ": a " + kind + " level needs an integer 'max' >= 0");
           }
-          label = "levenshtein<=" + (int) threshold;
+          label = kind + "<=" + (int) threshold;
         }
         case SQL -> {
           condition = sql(requiredText(l, "condition", what), what);
@@ -491,6 +500,16 @@ public final class MatchConfig {
   /** The floor of a term frequency used in place of u, so that an unseen value cannot give an infinite weight. */
   public double tfMinimumU() {
     return tfMinimumU;
+  }
+
+  /**
+   * Values the right table holds at most this many times get a Good–Turing frequency instead of their count's share
+   * (0: off). A name held by one customer in 90,000 is not a one-in-90,000 name: most such names are far rarer, and
+   * Good–Turing's {@code (r+1)·N(r+1)/N(r)} (N(r): how many values the right table holds r times) says how much
+   * rarer on average. The right table is the sample: the union of both tables counts every matched person twice.
+   */
+  public int tfGoodTuringMaxCount() {
+    return tfGoodTuringMaxCount;
   }
 
   /** Left-table columns the pairs carry: the id, the group columns and every column a comparison reads. */

@@ -3,11 +3,13 @@ package io.socialcrm.identity;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_from_arrays;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
@@ -38,6 +40,8 @@ public final class NameKeys {
   public static final String KEY = "name_key";
   public static final String FIRST_KEY = "name_first_key";
   public static final String LAST_TOKEN = "name_last_token";
+  /** A customer's first name with the first of two or more surnames, as a {@link #KEY} (null for one surname). */
+  public static final String FIRST_SURNAME_KEY = "name_first_surname_key";
 
   private static volatile Map<String, String> nicknames;
 
@@ -116,6 +120,19 @@ public final class NameKeys {
   /** The last token of a folded name (usually the last name, or an initial). */
   public static Column lastToken(Column foldedName) {
     return element_at(orderedTokens(foldedName), -1);
+  }
+
+  /**
+   * {@link #withNameKeys} of a customer table, plus {@value #FIRST_SURNAME_KEY} from its folded first and last names:
+   * the key a Spaniard's account shows when it drops the second surname ("Ana Isabel Blanco" for Ana Isabel Blanco
+   * Otero).
+   */
+  public static Dataset<Row> withCustomerNameKeys(Dataset<Row> df, String foldedNameColumn, String foldedFirstName,
+      String foldedLastName) {
+    Column surnames = split(df.col(foldedLastName), " ");
+    Column firstSurname = concat_ws(" ", df.col(foldedFirstName), element_at(surnames, 1));
+    return withNameKeys(df, foldedNameColumn)
+        .withColumn(FIRST_SURNAME_KEY, when(size(surnames).gt(1), key(firstSurname)));
   }
 
   /** Adds {@value #TOKENS}, {@value #KEY}, {@value #FIRST_KEY} and {@value #LAST_TOKEN} computed from a folded name column. */

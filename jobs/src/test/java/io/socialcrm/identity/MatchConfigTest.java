@@ -63,7 +63,7 @@ class MatchConfigTest {
     assertTrue(problem(MINIMAL.replace("\"right_id\"", "\"rigth_id\""))
         .contains("unknown field 'rigth_id'"));
     assertTrue(problem(MINIMAL.replace("{\"type\": \"exact\"}", "{\"type\": \"soundex\"}"))
-        .contains("'type' must be one of null, exact, jaro_winkler, levenshtein, sql, else"));
+        .contains("'type' must be one of null, exact, jaro_winkler, levenshtein, damerau_levenshtein, sql, else"));
     assertTrue(problem(MINIMAL.replace(", {\"type\": \"else\"}", ""))
         .contains("the last level, and only the last, must be 'else'"));
     assertTrue(problem(MINIMAL.replace("{\"type\": \"exact\"}", "{\"type\": \"jaro_winkler\"}"))

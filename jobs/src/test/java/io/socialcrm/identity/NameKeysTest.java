@@ -44,4 +44,19 @@ class NameKeysTest extends SparkTestBase {
     assertNull(rows.get(4).get(0));
     assertNull(rows.get(4).get(1));
   }
+
+  @Test
+  void aCustomerWithTwoSurnamesHasTheKeyOfTheFirstNameAndTheFirstSurname() {
+    Dataset<Row> customers = session().sql("SELECT * FROM VALUES"
+        + " ('ana isabel blanco otero', 'ana isabel', 'blanco otero'), ('pepe garcia lopez', 'pepe', 'garcia lopez'),"
+        + " ('anna smith', 'anna', 'smith'), (null, null, null) AS t(name_norm, first_name_norm, last_name_norm)");
+    List<Row> rows = NameKeys.withCustomerNameKeys(customers, "name_norm", "first_name_norm", "last_name_norm")
+        .select(col(NameKeys.KEY), col(NameKeys.FIRST_SURNAME_KEY)).collectAsList();
+    // The key an account showing "Ana Isabel Blanco" or "Blanco Ana Isabel" has; nicknames canonical as in KEY.
+    assertEquals("ana blanco isabel otero", rows.get(0).getString(0));
+    assertEquals("ana blanco isabel", rows.get(0).getString(1));
+    assertEquals("garcia jose", rows.get(1).getString(1));
+    assertNull(rows.get(2).get(1), "one surname: the full name key already covers it");
+    assertNull(rows.get(3).get(1));
+  }
 }

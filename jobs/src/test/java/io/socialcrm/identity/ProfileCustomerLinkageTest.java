@@ -45,7 +45,8 @@ class ProfileCustomerLinkageTest extends SparkTestBase {
     long t2 = System.nanoTime();
     MatchModel model = engine.estimate(left, right, compared);
     long t3 = System.nanoTime();
-    Dataset<Row> scored = engine.score(compared, model).cache();
+    // The evidence (every compared value as text) is built only for the pairs shown below, not for every candidate.
+    Dataset<Row> scored = engine.score(compared, model).drop(LinkageEngine.EVIDENCE).cache();
     scored.count();
     long t4 = System.nanoTime();
     Dataset<Row> assigned = engine.oneToOne(scored).cache();
@@ -88,6 +89,22 @@ class ProfileCustomerLinkageTest extends SparkTestBase {
             (double) reviewCorrect / relevant))
         .append(model.toJson()).append('\n');
     System.out.println(sb);
+    System.out.println("recall by evidence (linked at auto-link / true pairs), and the true pair's best score:");
+    truth.join(links.select(col("profile_key"), col("customer_id"), org.apache.spark.sql.functions.lit(1).as("hit")),
+            scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("profile_key", "customer_id")).toSeq(),
+            "left")
+        .join(scored.select(col("l_profile_key").as("profile_key"), col("r_customer_id").as("customer_id"),
+                col(LinkageEngine.MATCH_PROBABILITY).as("p")),
+            scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("profile_key", "customer_id")).toSeq(),
+            "left")
+        .groupBy("evidence")
+        .agg(org.apache.spark.sql.functions.count("*").as("pairs"),
+            org.apache.spark.sql.functions.count("hit").as("linked"),
+            org.apache.spark.sql.functions.expr("round(count(hit) / count(*), 4)").as("recall"),
+            org.apache.spark.sql.functions.count("p").as("scored"),
+            org.apache.spark.sql.functions.expr("percentile_approx(coalesce(p, 0), array(0.1, 0.25, 0.5, 0.75, 0.9))")
+                .as("p_deciles"))
+        .orderBy("evidence").show(false);
     if (System.getProperty("identity.tuning.verbose") != null) {
       Dataset<Row> linkedTruth = truth.join(links.select(col("profile_key"), col("customer_id").as("linked")),
           scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("profile_key")).toSeq(), "left");
@@ -101,20 +118,21 @@ class ProfileCustomerLinkageTest extends SparkTestBase {
               org.apache.spark.sql.functions.count("is_match").as("matches"))
           .orderBy("gamma_name", "gamma_location").show(60, false);
       System.out.println("false negatives (truth not linked or linked elsewhere), with best candidate:");
-      scored.join(linkedTruth.filter(col("linked").isNull().or(col("linked").notEqual(col("customer_id"))))
-              .select(col("profile_key").as("l_profile_key"), col("customer_id").as("r_customer_id")),
+      engine.score(compared.join(linkedTruth.filter(col("linked").isNull()
+                  .or(col("linked").notEqual(col("customer_id"))))
+              .select(col("profile_key").as("l_profile_key"), col("customer_id").as("r_customer_id")).limit(40),
               scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("l_profile_key", "r_customer_id"))
-                  .toSeq())
+                  .toSeq()), model)
           .selectExpr("l_profile_key", "r_customer_id", "round(match_probability, 3) p",
               "transform(filter(evidence, e -> e.weight != 0), e -> concat(e.comparison, ':', e.level, ':', "
                   + "round(e.weight, 1), ' ', e.left, ' / ', e.right)) ev")
           .show(40, false);
       System.out.println("false positives:");
-      scored.join(links.join(truth, scala.collection.JavaConverters.asScalaBuffer(
+      engine.score(compared.join(links.join(truth, scala.collection.JavaConverters.asScalaBuffer(
               java.util.List.of("profile_key", "customer_id")).toSeq(), "left_anti")
-              .select(col("profile_key").as("l_profile_key"), col("customer_id").as("r_customer_id")),
+              .select(col("profile_key").as("l_profile_key"), col("customer_id").as("r_customer_id")).limit(40),
               scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("l_profile_key", "r_customer_id"))
-                  .toSeq())
+                  .toSeq()), model)
           .selectExpr("l_profile_key", "r_customer_id", "round(match_probability, 3) p",
               "transform(filter(evidence, e -> e.weight != 0), e -> concat(e.comparison, ':', e.level, ':', "
                   + "round(e.weight, 1), ' ', e.left, ' / ', e.right)) ev")

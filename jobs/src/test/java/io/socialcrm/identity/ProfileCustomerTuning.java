@@ -87,7 +87,7 @@ final class ProfileCustomerTuning {
         .withColumn("linkedin_handle", lower(regexp_extract(col("linkedin_profile"), "linkedin\\.com/in/([^/?]+)", 1)))
         .withColumn("linkedin_handle", when(col("linkedin_handle").equalTo(""), lit(null))
             .otherwise(col("linkedin_handle")));
-    return NameKeys.withNameKeys(df, "name_norm");
+    return NameKeys.withCustomerNameKeys(df, "name_norm", "first_name_norm", "last_name_norm");
   }
 
   /** X users, Facebook commenters and reactors, LinkedIn followers: one row per account. */
@@ -142,7 +142,8 @@ final class ProfileCustomerTuning {
   /** The ground truth as (profile_key, customer_id). */
   static Dataset<Row> truth(SparkSession spark, String out) {
     return spark.read().option("header", true).csv(out + "/truth/profile_customer.csv")
-        .select(concat(col("platform"), lit(":"), col("profile_id")).as("profile_key"), col("customer_id"));
+        .select(concat(col("platform"), lit(":"), col("profile_id")).as("profile_key"), col("customer_id"),
+            col("evidence"));
   }
 
 }

@@ -86,4 +86,47 @@ class ScoringTest extends SparkTestBase {
     Assertions.assertFalse(List.of(scored.columns()).stream().anyMatch(c -> c.startsWith("_")));
     assertEquals(0, scored.filter(col("match_probability").isNull()).count());
   }
+
+  @Test
+  void aNameOneCustomerHoldsIsRarerThanOneInTheCustomersUnderGoodTuring() {
+    StructType s = new StructType().add("id", DataTypes.StringType).add("last", DataTypes.StringType)
+        .add("city", DataTypes.StringType);
+    // Right table: 12 names held once, 3 held twice, 1 held three times, smith 30 times: 51 customers.
+    List<Row> right = new ArrayList<>();
+    int id = 0;
+    for (int i = 0; i < 12; i++) {
+      right.add(RowFactory.create("R" + id++, "once" + i, "leeds"));
+    }
+    for (int i = 0; i < 3; i++) {
+      for (int k = 0; k < 2; k++) {
+        right.add(RowFactory.create("R" + id++, "twice" + i, "leeds"));
+      }
+    }
+    for (int k = 0; k < 3; k++) {
+      right.add(RowFactory.create("R" + id++, "thrice", "leeds"));
+    }
+    for (int k = 0; k < 30; k++) {
+      right.add(RowFactory.create("R" + id++, "smith", "leeds"));
+    }
+    Dataset<Row> r = session().createDataFrame(right, s).withColumnRenamed("id", "rid");
+    Dataset<Row> l = session().createDataFrame(Arrays.asList(
+        RowFactory.create("L1", "once0", "leeds"), RowFactory.create("L2", "twice0", "leeds"),
+        RowFactory.create("L3", "smith", "leeds")), s).withColumnRenamed("id", "lid");
+
+    String config = CONFIG.replace("\"tf_minimum_u\": 0.0001,", "\"tf_minimum_u\": 0.0000001, \"tf_good_turing_max_count\": 2,");
+    LinkageEngine engine = new LinkageEngine(session(), MatchConfig.parse(config));
+    Map<String, Double> tf = new java.util.HashMap<>();
+    engine.termFrequencies(l, r).get("last").collectAsList().forEach(row -> tf.put(row.getString(0), row.getDouble(1)));
+    // Held r times by the customers, r <= 2: (r+1) N(r+1) / N(r) of 51 customers (N(1) 12, N(2) 3, N(3) 1).
+    assertEquals(2.0 * 3 / 12 / 51, tf.get("once0"), 1e-12);
+    assertEquals(3.0 * 1 / 3 / 51, tf.get("twice0"), 1e-12);
+    // Above the cut, the share of both tables' 54 values, as without Good-Turing.
+    assertEquals(3.0 / 54, tf.get("thrice"), 1e-12);
+    assertEquals(31.0 / 54, tf.get("smith"), 1e-12);
+    // Without the setting, a name held once is as rare as its share of both tables.
+    Map<String, Double> plain = new java.util.HashMap<>();
+    new LinkageEngine(session(), MatchConfig.parse(CONFIG)).termFrequencies(l, r).get("last").collectAsList()
+        .forEach(row -> plain.put(row.getString(0), row.getDouble(1)));
+    assertEquals(2.0 / 54, plain.get("once0"), 1e-12);
+  }
 }
