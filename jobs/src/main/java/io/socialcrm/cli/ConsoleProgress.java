@@ -1,5 +1,6 @@
 package io.socialcrm.cli;
 
+import io.socialcrm.identity.IdentityResult;
 import io.socialcrm.ingest.InputResult;
 import io.socialcrm.orchestration.RunListener;
 import io.socialcrm.orchestration.RunReport;
@@ -36,7 +37,23 @@ final class ConsoleProgress implements RunListener {
 
   @Override
   public void stepMetrics(Step step, java.util.Map<String, Object> metrics) {
-    out.printf("  %s: %s%n", step.id(), metrics);
+    // Warnings are logged when they arise and repeated at the end of the run (printSummary), not in this line.
+    java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>(metrics);
+    figures.remove(IdentityResult.WARNINGS);
+    out.printf("  %s: %s%n", step.id(), figures);
+  }
+
+  /** "WARN identity: ..." for each warning in the steps' metrics ({@link IdentityResult#WARNINGS}). */
+  static List<String> warnings(RunReport report) {
+    List<String> lines = new ArrayList<>();
+    if (report.stepMetrics() != null) {
+      report.stepMetrics().forEach((step, m) -> {
+        if (m.get(IdentityResult.WARNINGS) instanceof List<?> ws) {
+          ws.forEach(w -> lines.add("WARN " + step + ": " + w));
+        }
+      });
+    }
+    return lines;
   }
 
   @Override
@@ -86,6 +103,7 @@ final class ConsoleProgress implements RunListener {
       report.stepWork().forEach((k, w) -> out.printf("step %-8s %-9s %6.1fs  %s%n", k, w.status(), w.wallMs() / 1000.0,
           counts(w)));
     }
+    warnings(report).forEach(out::println);
     out.println("report: " + runner.reportPath(report.runId()) + " (and " + runner.pagePath(report.runId()) + ")");
   }
 }

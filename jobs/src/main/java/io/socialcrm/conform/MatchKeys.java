@@ -1,33 +1,32 @@
 package io.socialcrm.conform;
 
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.trim;
-import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
  * The normalized match keys identity resolution compares: folded text, e-mail, E.164 phone, social handles and
- * ids, URL domains. All are Spark built-ins except {@link #STRIP_ACCENTS}, the one Java UDF (Unicode
- * normalization has no built-in). Every function maps null, blank or unusable input to null.
+ * ids, URL domains. All are Spark built-ins except two Java UDFs: {@link #STRIP_ACCENTS} (Unicode normalization
+ * has no built-in) and {@link #PHONE_E164} (Google's libphonenumber, which knows every country's dialling rules).
+ * Every function maps null, blank or unusable input to null.
  */
 public final class MatchKeys {
   /** The SQL name {@link #register} gives the accent-stripping UDF. */
@@ -44,23 +43,26 @@ public final class MatchKeys {
   public static final UserDefinedFunction STRIP_ACCENTS = functions.udf(
       (UDF1<String, String>) MatchKeys::stripAccents, DataTypes.StringType).withName(STRIP_ACCENTS_SQL);
 
-  /** Country calling codes of the countries whose national numbers are completed (ISO 3166 alpha-2). */
-  static final Map<String, String> CALLING_CODES = Map.ofEntries(
-      Map.entry("PL", "48"), Map.entry("DE", "49"), Map.entry("ES", "34"), Map.entry("GB", "44"),
-      Map.entry("UK", "44"), Map.entry("IE", "353"), Map.entry("US", "1"), Map.entry("CA", "1"),
-      Map.entry("FR", "33"), Map.entry("IT", "39"), Map.entry("NL", "31"), Map.entry("MX", "52"),
-      Map.entry("AR", "54"), Map.entry("PT", "351"), Map.entry("AT", "43"), Map.entry("CH", "41"),
-      Map.entry("BE", "32"));
-  /** Countries whose national numbers start with a trunk "0" that E.164 drops (Italy keeps its 0). */
-  static final Set<String> TRUNK_ZERO = Set.of("DE", "GB", "UK", "IE", "FR", "NL", "AR", "AT", "CH", "BE");
+  /** The SQL name {@link #register} gives the E.164 UDF. */
+  public static final String PHONE_E164_SQL = "socialcrm_phone_e164";
+  /** libphonenumber's region for "no country known": only numbers written with "+" parse. */
+  private static final String UNKNOWN_REGION = "ZZ";
+
+  /** {@link #phoneE164(String, String)} as a Spark function of (phone, country). */
+  public static final UserDefinedFunction PHONE_E164 = functions.udf(
+      (UDF2<String, String, String>) MatchKeys::phoneE164, DataTypes.StringType).withName(PHONE_E164_SQL);
 
   private static final String EMAIL_PATTERN = "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}";
 
   private MatchKeys() {}
 
-  /** Registers {@link #STRIP_ACCENTS} for SQL as {@value #STRIP_ACCENTS_SQL} (the Column functions need no registration). */
+  /**
+   * Registers {@link #STRIP_ACCENTS} and {@link #PHONE_E164} for SQL as {@value #STRIP_ACCENTS_SQL} and
+   * {@value #PHONE_E164_SQL} (the Column functions need no registration).
+   */
   public static void register(SparkSession spark) {
     spark.udf().register(STRIP_ACCENTS_SQL, STRIP_ACCENTS);
+    spark.udf().register(PHONE_E164_SQL, PHONE_E164);
   }
 
   /** The Java side of {@link #STRIP_ACCENTS}. */
@@ -128,23 +130,71 @@ public final class MatchKeys {
   }
 
   /**
-   * A phone number in E.164 ("+491773209738"): "(0)", spaces, dashes, dots, slashes and brackets removed, "00"
-   * → "+", national numbers completed with the calling code of {@code countryIso2} (dropping the trunk "0" where
-   * the country has one, and the "1" of US/CA numbers written with it). Null when no plausible number results.
+   * A phone number in E.164 ("+491773209738") by Google's libphonenumber ({@link #PHONE_E164}): parsed with the
+   * customer's country ({@code countryIso2}, "UK" read as GB) as the region of a national number, so its trunk
+   * prefix, international dialling prefix ("00", "011"), extensions and letters are handled as that country
+   * dials; "(0)" is dropped. Null when nothing possible results (too short or long for the country, two numbers, a local
+   * number without its area code, a national number without a known country).
    */
   public static Column phoneE164(Column phone, Column countryIso2) {
-    Column p = regexp_replace(trim(phone), "\\(0\\)", "");
-    Column plus = p.startsWith("+").or(p.startsWith("(+"));
-    Column digits = regexp_replace(p, "[^0-9]", "");
-    Column country = upper(trim(countryIso2));
-    Column code = element_at(callingCodes(), country);
-    Column national = when(country.isin(TRUNK_ZERO.toArray()), regexp_replace(digits, "^0", ""))
-        .when(code.equalTo("1").and(digits.rlike("^1[0-9]{10}$")), digits.substr(2, 20))
-        .otherwise(digits);
-    Column e164 = when(plus, concat(lit("+"), digits))
-        .when(digits.startsWith("00"), concat(lit("+"), digits.substr(3, 30)))
-        .when(code.isNotNull(), concat(lit("+"), code, national));
-    return when(e164.rlike("^\\+[1-9][0-9]{6,14}$"), e164);
+    return PHONE_E164.apply(phone, countryIso2);
+  }
+
+  /** The Java side of {@link #PHONE_E164}: see {@link #phoneE164(Column, Column)}. */
+  public static String phoneE164(String phone, String countryIso2) {
+    if (phone == null || phone.isBlank()) {
+      return null;
+    }
+    String region = phoneRegion(countryIso2);
+    PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    try {
+      // "(0)" marks a trunk 0 not dialled from abroad, whatever the country (libphonenumber reads it only where
+      // the country has a trunk prefix, so "+48 (0)518 949 920" would keep it).
+      Phonenumber.PhoneNumber n = util.parse(phone.replace("(0)", ""), region);
+      if (util.isPossibleNumberWithReason(n) != PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
+        n = oldMexicanMobile(util, n);
+        if (n == null) {
+          return null;
+        }
+      }
+      return util.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
+    } catch (NumberParseException e) {
+      // No country to read a national number with: "00" still says an international number follows.
+      String t = phone.strip();
+      return region.equals(UNKNOWN_REGION) && t.startsWith("00") ? phoneE164("+" + t.substring(2), null) : null;
+    }
+  }
+
+  /**
+   * Mexico dropped its mobile prefixes in 2019 ("+52 1" before the ten digits, "044"/"045" within the country)
+   * and libphonenumber no longer reads them, yet people still write them: the number without them, or null.
+   */
+  private static Phonenumber.PhoneNumber oldMexicanMobile(PhoneNumberUtil util, Phonenumber.PhoneNumber n) {
+    if (n.getCountryCode() != 52) {
+      return null;
+    }
+    String national = util.getNationalSignificantNumber(n);
+    String rest = national.matches("1[0-9]{10}") ? national.substring(1)
+        : national.matches("04[45][0-9]{10}") ? national.substring(3) : null;
+    if (rest == null) {
+      return null;
+    }
+    try {
+      Phonenumber.PhoneNumber m = util.parse("+52" + rest, UNKNOWN_REGION);
+      return util.isPossibleNumberWithReason(m) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE ? m : null;
+    } catch (NumberParseException e) {
+      return null;
+    }
+  }
+
+  /** The libphonenumber region of an ISO 3166 alpha-2 country ("UK" → GB); "ZZ" when unknown or null. */
+  static String phoneRegion(String countryIso2) {
+    if (countryIso2 == null) {
+      return UNKNOWN_REGION;
+    }
+    String c = countryIso2.strip().toUpperCase(java.util.Locale.ROOT);
+    c = c.equals("UK") ? "GB" : c;
+    return PhoneNumberUtil.getInstance().getSupportedRegions().contains(c) ? c : UNKNOWN_REGION;
   }
 
   /**
@@ -184,12 +234,4 @@ public final class MatchKeys {
     return when(c.notEqual(lit("")), c);
   }
 
-  private static Column callingCodes() {
-    List<Column> kv = new ArrayList<>();
-    CALLING_CODES.forEach((k, v) -> {
-      kv.add(lit(k));
-      kv.add(lit(v));
-    });
-    return map(kv.toArray(new Column[0]));
-  }
 }

@@ -27,6 +27,8 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Step {@code identity}: links social profiles to CRM customers and keeps {@code silver.identity_links} and
@@ -48,6 +50,7 @@ public final class IdentityJob {
   public static final List<String> METHODS = List.of("steward", DeterministicLinks.CRM_HANDLE,
       DeterministicLinks.POSTED_CODE, DeterministicLinks.CARE_CASE, DeterministicLinks.EMAIL, PROBABILISTIC);
   public static final String PROFILE_CUSTOMER = "profile_customer";
+  private static final Logger LOG = LoggerFactory.getLogger(IdentityJob.class);
 
   private final SparkSession spark;
   private final Lake lake;
@@ -103,10 +106,16 @@ public final class IdentityJob {
     IdentityTables.StoredModel stored = refit ? null : IdentityTables.storedModel(spark, lake, configFingerprint,
         customers);
     String modelId = stored == null ? runId : stored.runId();
+    // The blocks too big to block (few rows): kept once for the records and the run's warning.
+    Dataset<Row> skippedBlocks = scratch.keep(engine.skippedBlocks(profiles, customers));
+    SkippedBlocks skipped = SkippedBlocks.of(skippedBlocks, config.maxBlockPairs());
+    if (skipped.any()) {
+      LOG.warn("identity: {}", skipped.warning());
+    }
     Dataset<Row> records = scratch.keep(PairStore.records( // a leaf: the blocking plans below read it many times
             profiles.select(col("profile_key"), engine.leftFingerprint().as("fingerprint")),
             customers.select(col("customer_id"), engine.rightFingerprint().as("fingerprint")),
-            consented, engine.skippedBlocks(profiles, customers), modelId));
+            consented, skippedBlocks, modelId));
     String pairsPath = lake.path(IdentityTables.PAIRS);
     String recordsPath = lake.path(IdentityTables.RECORDS);
     Dataset<Row> storedRecords = lake.isDeltaTable(pairsPath) && lake.isDeltaTable(recordsPath)
@@ -217,7 +226,7 @@ public final class IdentityJob {
       long linkCount = links.count(); // the current links after the merge are exactly these
       return new IdentityResult(candidateCount, linkCount, inserted, closed, reviewCount, model.iterations(),
           stored != null, changes[0], changes[1], changes[2], changes[3], storedCount,
-          (System.nanoTime() - t0) / 1_000_000);
+          (System.nanoTime() - t0) / 1_000_000, skipped);
     } finally {
       if (compared != null) {
         compared.unpersist();

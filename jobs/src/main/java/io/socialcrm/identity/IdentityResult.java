@@ -16,10 +16,14 @@ package io.socialcrm.identity;
  * @param changedCustomers customers new or changed since (consents included)
  * @param removedCustomers customers gone since
  * @param storedPairs scored pairs in the store after the run
+ * @param skipped the blocks over max_block_pairs that blocking skipped (sizes from the whole tables, on every run)
  */
 public record IdentityResult(long candidatePairs, long links, long inserted, long closed, long review, int emIterations,
     boolean modelReused, long changedProfiles, long removedProfiles, long changedCustomers, long removedCustomers,
-    long storedPairs, long durationMs) {
+    long storedPairs, long durationMs, SkippedBlocks skipped) {
+
+  /** The key of the step metrics that lists a run's warnings (strings), when it has any. */
+  public static final String WARNINGS = "warnings";
 
   /** The figures for the run report. */
   public java.util.Map<String, Object> metrics() {
@@ -36,11 +40,15 @@ public record IdentityResult(long candidatePairs, long links, long inserted, lon
     m.put("links_closed", closed);
     m.put("review", review);
     m.put("em_iterations", emIterations);
+    m.putAll(skipped.metrics());
     m.put("duration_ms", durationMs);
+    if (skipped.any()) {
+      m.put(WARNINGS, java.util.List.of(skipped.warning()));
+    }
     return m;
   }
 
   static IdentityResult nothingToLink() {
-    return new IdentityResult(0, 0, 0, 0, 0, 0, false, 0, 0, 0, 0, 0, 0);
+    return new IdentityResult(0, 0, 0, 0, 0, 0, false, 0, 0, 0, 0, 0, 0, SkippedBlocks.none(0));
   }
 }

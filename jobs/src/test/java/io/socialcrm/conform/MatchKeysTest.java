@@ -83,6 +83,37 @@ class MatchKeysTest extends SparkTestBase {
         apply2(MatchKeys::phoneE164, in));
   }
 
+  /**
+   * Real numbers (public switchboards) as customers write them, which the Spark expressions used before
+   * libphonenumber (2026-12-07) got wrong: the wrong result of those is in each comment.
+   */
+  @Test
+  void phonesAsPeopleWriteThemInSixCountries() {
+    String[][] in = {
+        {"+1 (202) 456-1414 ext. 200", "US"},    // +12024561414200: the extension's digits kept
+        {"011 44 20 7930 4832", "US"},           // null: "011" is how the US dials abroad
+        {"456-1414", "US"},                      // +14561414: a local number without its area code
+        {"1-800-FLOWERS", "US"},                 // null: letters dropped
+        {"tel:+44 20 7930 4832", "GB"},          // +44442079304832: the "+" after "tel:" missed
+        {"+44 (0)20 7930 4832", "GB"},
+        {"34 913 30 28 00", "ES"},               // +3434913302800: the country code written without "+"
+        {"913 302 800", "ES"},
+        {"48 22 694 25 00", "PL"},               // +4848226942500
+        {"(22) 694-25-00", "PL"},
+        {"+48 (0)22 694 25 00", "PL"},           // Poland has no trunk 0, yet people write "(0)"
+        {"+49 030 227-0", "DE"},                 // +490302270: the trunk 0 after the country code kept
+        {"0049 (0)30 227 0", "DE"},
+        {"+52 1 55 5553 6266", "MX"},            // +5215555536266: the mobile "1" Mexico dropped in 2019
+        {"044 55 5553 6266", "MX"},              // +520445555536266: the old mobile prefix
+        {"+52 55 5553 6266", "MX"},
+        {"+48 600 700 800 / 601 111 222", "PL"}, // two numbers
+        {"0034 913 302 800", null}};             // no country, yet "00" says an international number follows
+    assertEquals(Arrays.asList("+12024561414", "+442079304832", null, "+18003569377", "+442079304832",
+            "+442079304832", "+34913302800", "+34913302800", "+48226942500", "+48226942500", "+48226942500", "+49302270",
+            "+49302270", "+525555536266", "+525555536266", "+525555536266", null, "+34913302800"),
+        apply2(MatchKeys::phoneE164, in));
+  }
+
   @Test
   void handlesLoseAtSignsUrlsAndCase() {
     assertEquals(Arrays.asList("kasia_w", "kasia_w", "kasia_w", "kasia_w", "jose-nunez", "jose-nunez", null, null),

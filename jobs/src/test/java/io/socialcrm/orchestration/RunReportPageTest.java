@@ -147,4 +147,22 @@ class RunReportPageTest {
     assertEquals(5, bars(dom).get("funnel"), "the lake's funnel is still drawn");
     assertEquals(1, bars(dom).get("steps"));
   }
+
+  @Test
+  void aStepsWarningsAreShownAtTheTop() throws Exception {
+    RunReport full = report(RunReport.SUCCEEDED, null);
+    Map<String, Map<String, Object>> metrics = Map.of("identity", Map.of("skipped_blocks", 2L,
+        io.socialcrm.identity.IdentityResult.WARNINGS, List.of("2 blocks over max_block_pairs 20,000 skipped, holding"
+            + " 61,000 candidate pairs that were not compared; largest: same_name_tokens / <b>ann</b> lee (150 × 250 = 37,500)")));
+    RunReport warned = new RunReport(full.runId(), full.date(), full.dates(), full.steps(), full.status(),
+        full.startedAt(), full.finishedAt(), full.lake(), full.landing(), full.stepDurationsMs(), full.sources(),
+        full.totals(), null, metrics, full.stepWork());
+    String dom = render(warned, figures());
+
+    assertTrue(dom.contains("data-rendered=\"true\""), "the page's script ran to its end");
+    assertTrue(dom.contains("<p class=\"warn\">WARN identity: 2 blocks over max_block_pairs 20,000 skipped, holding"
+        + " 61,000 candidate pairs that were not compared; largest: same_name_tokens / &lt;b&gt;ann&lt;/b&gt; lee"),
+        "the warning is shown, as text");
+    assertFalse(render(full, figures()).contains("class=\"warn\""), "a run without warnings shows none");
+  }
 }
