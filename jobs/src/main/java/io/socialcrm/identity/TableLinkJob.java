@@ -1,11 +1,8 @@
 package io.socialcrm.identity;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -83,14 +80,24 @@ public final class TableLinkJob {
    *
    * @param pairsByRule per blocking rule, in config order: {pairs generated, pairs kept (not already produced by an
    *     earlier rule)}
-   * @param skippedBlocks the blocks over max_block_pairs, skipped: their count, the pairs they held, and the largest
-   *     ({@code rule / key: pairs}, or null)
+   * @param skipped the blocks over max_block_pairs, skipped: their count, the pairs they held, and the largest
    * @param eval null without a truth file
    */
   public record Result(String config, long leftRows, long rightRows, long candidatePairs,
-                       Map<String, long[]> pairsByRule, long skippedBlocks, long skippedPairs, String largestSkipped,
-                       long maxBlockPairs, MatchModel model, double autoLinkProbability, long links, Phases phases,
-                       IdentityEval.Result eval, String out) {
+                       Map<String, long[]> pairsByRule, SkippedBlocks skipped, MatchModel model,
+                       double autoLinkProbability, long links, Phases phases, IdentityEval.Result eval, String out) {
+
+    public long skippedBlocks() {
+      return skipped.blocks();
+    }
+
+    public long skippedPairs() {
+      return skipped.pairs();
+    }
+
+    public long maxBlockPairs() {
+      return skipped.maxBlockPairs();
+    }
 
     /** What {@code socialcrm link} prints, one line each. */
     public List<String> lines() {
@@ -115,9 +122,13 @@ public final class TableLinkJob {
 
     /** The warning about skipped blocks, or null when nothing was skipped. */
     public String warning() {
-      return skippedBlocks == 0 ? null : String.format(Locale.ROOT, "warning: %,d blocks over max_block_pairs (%,d)"
-          + " were skipped: %,d candidate pairs not compared (largest: %s); raise max_block_pairs or refine the"
-          + " blocking rules", skippedBlocks, maxBlockPairs, skippedPairs, largestSkipped);
+      if (!skipped.any()) {
+        return null;
+      }
+      SkippedBlocks.Block largest = skipped.largest().get(0);
+      return String.format(Locale.ROOT, "warning: %,d blocks over max_block_pairs (%,d) were skipped: %,d candidate"
+          + " pairs not compared (largest: %s: %,d pairs); raise max_block_pairs or refine the blocking rules",
+          skipped.blocks(), skipped.maxBlockPairs(), skipped.pairs(), largest.name(), largest.pairs());
     }
 
     private static String sec(long ms) {
@@ -164,12 +175,7 @@ public final class TableLinkJob {
       compared = engine.compare(blocking.pairs()).persist(StorageLevel.MEMORY_AND_DISK());
       long candidates = compared.count();
       Map<String, long[]> byRule = blocking.countsByRule();
-      Row skipped = blocking.skippedKeys().agg(count(lit(1)), sum("pairs"),
-          max(org.apache.spark.sql.functions.struct(col("pairs"), col("blocking_rule"), col("key")))).first();
-      long skippedBlocks = skipped.getLong(0);
-      long skippedPairs = skipped.isNullAt(1) ? 0 : skipped.getLong(1);
-      String largest = skipped.isNullAt(2) ? null : String.format(Locale.ROOT, "%s / %s: %,d pairs",
-          skipped.getStruct(2).getString(1), skipped.getStruct(2).getString(2), skipped.getStruct(2).getLong(0));
+      SkippedBlocks skipped = SkippedBlocks.of(blocking.skippedKeys(), config.maxBlockPairs());
       long blockMs = ms(t1);
 
       long t2 = System.nanoTime();
@@ -210,8 +216,8 @@ public final class TableLinkJob {
 
       IdentityEval.Result eval = truth == null ? null : evaluate(links, truth, lid, rid);
       Phases phases = new Phases(readMs, blockMs, estimateMs, scoreMs, oneToOneMs);
-      Result result = new Result(config.name(), leftRows, rightRows, candidates, byRule, skippedBlocks, skippedPairs,
-          largest, config.maxBlockPairs(), model, config.autoLinkProbability(), linkCount, phases, eval, out);
+      Result result = new Result(config.name(), leftRows, rightRows, candidates, byRule, skipped, model,
+          config.autoLinkProbability(), linkCount, phases, eval, out);
       writeText(Lake.join(out, "report.json"), report(result));
       return result;
     } finally {
