@@ -731,7 +731,7 @@ public final class LinkageEngine {
       Column f = lit(rStar / records);
       adjusted = adjusted == null ? when(col("_nr").equalTo(r), f) : adjusted.when(col("_nr").equalTo(r), f);
     }
-    if (adjusted == null || records == 0) {
+    if (adjusted == null || records == 0 || records < config.tfGoodTuringMinRightRows()) {
       return tf;
     }
     return tf.join(rightCounts, JoinKeys.of("value"), "left")
