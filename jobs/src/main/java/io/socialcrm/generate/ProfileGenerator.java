@@ -55,7 +55,7 @@ final class ProfileGenerator {
     return switch (core.platform()) {
       case ProfileCore.X -> {
         boolean oldAccount = r.nextDouble() < 0.25;
-        String handle = xHandle(r, shown, customer, lang);
+        String handle = w.xHandle(p, xHandle(r, shown, customer, lang));
         String name = displayName(r, shown, lang, 0.10);
         yield new Profile(core, Ids.xUserId(p, oldAccount), handle, name, location, bio, url,
             Math.max(0, followers), 20 + r.nextInt(900), 10 + r.nextInt(20_000), null, null);

@@ -36,6 +36,7 @@ final class Rng {
   static final int CAMPAIGN = 23;
   static final int DEFECT = 24;
   static final int TEXT = 25;
+  static final int X_HANDLE = 26;
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 

@@ -62,7 +62,7 @@ public final class SampleDataGenerator {
 
   /** Generates with explicit sizes (tests use tiny ones). */
   public GeneratorSummary generate(GeneratorOptions options, Sizes sizes) {
-    World world = new World(options.seed(), options.start(), options.days(), sizes);
+    World world = new World(options.seed(), options.start(), options.days(), sizes).withUniqueXHandles();
     DefectPlan defects = DefectPlan.plan(world);
     Path out = options.out().toAbsolutePath();
     for (String dir : List.of("landing", "late", "truth", TMP_DIR)) {

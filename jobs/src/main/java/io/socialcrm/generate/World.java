@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the row generators share, shipped to the executors: the options, the sizes, the small campaign plan,
@@ -149,4 +150,27 @@ final class World implements Serializable {
   }
 
   private transient volatile java.util.Map<Long, Object> memo;
+
+  /** The X handles that {@link XHandles#resolve} renamed because an older account holds the name; by profile. */
+  private Map<Integer, String> renamedXHandles = Map.of();
+
+  /**
+   * Makes X handles unique as X does (case-insensitively): an account whose handle an older account (lower index)
+   * already holds gets digits appended. Call once on the driver before the world is shipped, as the generator does;
+   * without it two accounts may show the same handle.
+   */
+  World withUniqueXHandles() {
+    renamedXHandles = XHandles.resolve(this);
+    return this;
+  }
+
+  /** The handle profile {@code p} shows: its own choice unless an older account holds it. */
+  String xHandle(int p, String chosen) {
+    String renamed = renamedXHandles.get(p);
+    return renamed != null ? renamed : chosen;
+  }
+
+  int renamedXHandleCount() {
+    return renamedXHandles.size();
+  }
 }
