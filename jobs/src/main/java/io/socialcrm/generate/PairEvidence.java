@@ -16,7 +16,8 @@ import org.apache.spark.sql.Column;
  *       under the customer;</li>
  *   <li>{@value #DISTINCTIVE}: the account shows the person's name (a first name or its nickname with the surname;
  *       for Spaniards the first surname) and the person's city (in a location the platform's export carries, for a
- *       customer whose CRM record holds a city), and no other customer has that name in that city;</li>
+ *       customer whose CRM record holds a city), and no other customer has that name in that city (the name as
+ *       shown: a Spaniard showing one surname shares it with every customer of that first name and first surname);</li>
  *   <li>{@value #NAME_ONLY}: it shows the name but not the city, or a name other customers in that city share: a
  *       name alone does not tell the customer from the look-alikes (accounts of other people with a customer's name,
  *       elsewhere) that real social networks are full of;</li>
@@ -77,10 +78,23 @@ final class PairEvidence {
         || containsWord(location, plain(person.city().english())));
   }
 
-  /** The key of a person's full name and city, for uniqueness among customers: accents, case and spacing ignored. */
-  static String nameCityKey(Person person) {
-    return plain(person.firstName()) + "|" + plain(person.lastName()) + "|" + person.countryIndex() + "|"
-        + person.cityIndex();
+  /**
+   * Whether the account's public name carries all of the person's surnames (both, for a Spaniard who has two), not
+   * only the first: which of {@link #nameCityKey}'s two keys the pair's uniqueness is judged by.
+   */
+  static boolean showsEverySurname(Profile profile, Person person) {
+    return containsWord(plain(profile.displayName()), plain(person.lastName()));
+  }
+
+  /**
+   * The key of a person's name and city, for uniqueness among customers (accents, case and spacing ignored): with
+   * every surname ({@code F|}), or with the first only ({@code S|}), as a Spaniard showing one surname is seen: then
+   * every customer with that first name and first surname in the city shares the name shown. For a person with one
+   * surname the two name the same people. Each customer counts under both keys.
+   */
+  static String nameCityKey(Person person, boolean everySurname) {
+    return (everySurname ? "F|" + plain(person.lastName()) : "S|" + plain(person.surname())) + "|"
+        + plain(person.firstName()) + "|" + person.countryIndex() + "|" + person.cityIndex();
   }
 
   /**

@@ -77,7 +77,8 @@ final class TruthWriter {
           : "urn:li:person:" + Ids.linkedinMemberId(p);
       return RowFactory.create(p, pc.platformName(), id, Ids.customerId(pc.owner()),
           PairEvidence.crmKeyOrEmail(profile, customer), PairEvidence.showsName(profile, person),
-          PairEvidence.showsCity(profile, person, customer), PairEvidence.nameCityKey(person));
+          PairEvidence.showsCity(profile, person, customer),
+          PairEvidence.nameCityKey(person, PairEvidence.showsEverySurname(profile, person)));
     };
     StructType pairSchema = new StructType().add("p", "int").add("platform", "string").add("profile_id", "string")
         .add("customer_id", "string").add("key_or_email", "boolean").add("shows_name", "boolean")
@@ -98,12 +99,12 @@ final class TruthWriter {
     Dataset<Row> withCase = spark.range(0, w.days, 1, Math.min(w.days, 8)).flatMap(careCases, Encoders.INT())
         .toDF("p").distinct().withColumn("care_case", lit(true));
 
-    MapFunction<Long, Row> customerKeys = c -> {
+    FlatMapFunction<Long, String> customerKeys = c -> {
       Person person = CustomerGenerator.person(w, c.intValue());
-      return RowFactory.create(PairEvidence.nameCityKey(person));
+      return List.of(PairEvidence.nameCityKey(person, true), PairEvidence.nameCityKey(person, false)).iterator();
     };
-    Dataset<Row> keys = spark.range(0, w.customers).map(customerKeys, Encoders.row(new StructType()
-        .add("name_city_key", "string")));
+    Dataset<Row> keys = spark.range(0, w.customers).flatMap(customerKeys, Encoders.STRING())
+        .toDF("name_city_key");
     Dataset<Row> sameNameCity = keys.groupBy("name_city_key").agg(count(lit(1)).as("same_name_city"));
 
     Column deterministic = col("key_or_email").or(coalesce(col("care_case"), lit(false)));

@@ -1,15 +1,20 @@
 package io.socialcrm.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The generator's building blocks, without Spark. */
@@ -33,6 +38,59 @@ class SampleDataGeneratorPartsTest {
     assertTrue(Ids.campaignId(4).matches("^CMP[0-9]{3,}$"));
     assertTrue(Ids.xPostId(3, 123).matches("^[0-9]{1,20}$"));
     assertThrows(IllegalArgumentException.class, () -> Ids.orderId(100_000_000L));
+  }
+
+  @Test
+  void xHandlesAreUniqueAsOnXAndTheOldestAccountKeepsItsPick() {
+    World w = new World(5L, LocalDate.of(2024, 3, 4), 5, Sizes.of(2_000, 20_000, 5000, 5));
+    Map<String, Integer> firstByPick = new HashMap<>();
+    Map<Integer, String> picks = new HashMap<>();
+    int shared = 0;
+    for (int p = 0; p < w.profiles; p++) {
+      if (ProfileCore.of(w, p).platform() == ProfileCore.X) {
+        String pick = ProfileGenerator.profile(w, p).handle().toLowerCase(Locale.ROOT);
+        picks.put(p, pick);
+        shared += firstByPick.putIfAbsent(pick, p) != null ? 1 : 0;
+      }
+    }
+    assertTrue(shared > 50, "independent picks collide (" + shared + "), so the pass has work to do");
+    w.withUniqueXHandles();
+    assertEquals(shared, w.renamedXHandleCount());
+    Set<String> handles = new HashSet<>();
+    for (var e : picks.entrySet()) {
+      String handle = ProfileGenerator.profile(w, e.getKey()).handle();
+      assertTrue(handles.add(handle.toLowerCase(Locale.ROOT)), "unique: " + handle);
+      assertTrue(handle.length() <= XHandles.MAX_LENGTH, handle);
+      if (firstByPick.get(e.getValue()).equals(e.getKey())) {
+        assertEquals(e.getValue(), handle.toLowerCase(Locale.ROOT), "the oldest account keeps its pick");
+      } else {
+        assertTrue(handle.matches(".*[0-9]{2,}$"), "a renamed handle ends in digits: " + handle);
+      }
+    }
+  }
+
+  @Test
+  void aSpaniardShowingOneSurnameIsJudgedByTheNameShown() {
+    SplittableRandom r = new SplittableRandom(9);
+    Person p = Person.draw(r);
+    while (p.secondSurnameIndex() != 0) {
+      p = Person.draw(r);
+    }
+    ProfileCore core = ProfileCore.of(WORLD, 0);
+    Profile every = new Profile(core, "1", "h", p.firstName() + " " + p.lastName(), null, null, null, 0, 0, 0, null,
+        null);
+    Profile one = new Profile(core, "1", "h", p.firstName() + " " + p.surname(), null, null, null, 0, 0, 0, null,
+        null);
+    assertTrue(PairEvidence.showsName(one, p) && PairEvidence.showsName(every, p));
+    assertTrue(PairEvidence.showsEverySurname(every, p));
+    assertFalse(PairEvidence.showsEverySurname(one, p));
+    // A customer with the same first name and first surname in the same city, another second surname: the name shown
+    // with one surname is theirs too; with both it is not.
+    Person namesake = new Person(p.countryIndex(), p.female(), p.firstIndex(), p.surnameIndex(), 1, p.cityIndex(),
+        p.birthYear() - 20);
+    assertNotEquals(p.lastName(), namesake.lastName());
+    assertEquals(PairEvidence.nameCityKey(p, false), PairEvidence.nameCityKey(namesake, false));
+    assertNotEquals(PairEvidence.nameCityKey(p, true), PairEvidence.nameCityKey(namesake, true));
   }
 
   @Test
