@@ -123,9 +123,10 @@ public final class IdentityJob {
     boolean full = stored == null || !modelId.equals(modelOf(storedRecords));
     Dataset<Row> compared = null;
     Dataset<Row> store = null;
+    BlockingResult blocking = null;
+    BlockingResult changedBlocking = null;
     try {
       MatchModel model;
-      BlockingResult blocking = null;
       long candidateCount = 0;
       long[] changes = new long[4];
       boolean storeChanged = full;
@@ -160,8 +161,8 @@ public final class IdentityJob {
           }
           changedProfiles = scratch.keep(changedProfiles.distinct());
           changedCustomers = scratch.keep(changedCustomers.distinct());
-          compared = scratch.keep(engine.compare(consentedOnly(
-                  engine.block(profiles, customers, changedProfiles, changedCustomers).pairs(), consented)));
+          changedBlocking = engine.block(profiles, customers, changedProfiles, changedCustomers);
+          compared = scratch.keep(engine.compare(consentedOnly(changedBlocking.pairs(), consented)));
           candidateCount = compared.count();
           store = PairStore.kept(storedPairs,
                   changedProfiles.unionByName(PairStore.ids(removed, PairStore.PROFILE)),
@@ -230,6 +231,12 @@ public final class IdentityJob {
     } finally {
       if (compared != null) {
         compared.unpersist();
+      }
+      if (blocking != null) {
+        blocking.release();
+      }
+      if (changedBlocking != null) {
+        changedBlocking.release();
       }
     }
   }

@@ -127,7 +127,8 @@ public final class LinkageEngine {
     // one aggregation per side, and the pairs from one join on (rule, key): a handful of stages, not a few per rule.
     Dataset<Row> lKeys = allKeys(left, true);
     Dataset<Row> rKeys = allKeys(right, false);
-    Dataset<Row> blocks = allBlockSizes(lKeys, rKeys);
+    // Small (a row per key with records on both sides) and read twice (the blocks kept, the blocks skipped).
+    Dataset<Row> blocks = allBlockSizes(lKeys, rKeys).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> allowed = blocks.filter(col("pairs").leq(lit(config.maxBlockPairs()))).select(RULE, PARTS);
     Dataset<Row> lAllowed = lKeys.join(allowed, JoinKeys.of(RULE, PARTS), "left_semi");
     Dataset<Row> ids;
@@ -144,14 +145,19 @@ public final class LinkageEngine {
     }
     ids = ids.select(col("_lid"), col("_rid"), col(RULE));
     Dataset<Row> skipped = skippedOf(blocks);
-    // Only ids: small next to the tables; kept so that pairs and both statistics read it once.
-    ids = ids.persist(StorageLevel.MEMORY_AND_DISK());
+    // Each pair once, with the first rule that produced it and the mask of all that did: only ids, small next to the
+    // tables; kept so that the pairs and both statistics read it once (a pair is in a rule's blocks at most once, so
+    // the pairs a rule generated are those whose mask holds its bit).
     Dataset<Row> firstRule = ids.groupBy("_lid", "_rid").agg(min("_rule").as("_rule"),
-        expr("bit_or(shiftleft(1L, _rule))").as(BLOCKING_RULE_MASK));
+            expr("bit_or(shiftleft(1L, _rule))").as(BLOCKING_RULE_MASK))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Column ruleName = element_at(array(rules.stream().map(r -> lit(r.name())).toArray(Column[]::new)),
         col("_rule").plus(1));
 
-    Dataset<Row> generated = ids.groupBy("_rule").agg(count(lit(1)).as("pairs_generated"));
+    Dataset<Row> generated = firstRule
+        .select(explode(expr("filter(sequence(0, " + (rules.size() - 1) + "), i -> (" + BLOCKING_RULE_MASK
+            + " & shiftleft(1L, i)) != 0)")).as("_rule"))
+        .groupBy("_rule").agg(count(lit(1)).as("pairs_generated"));
     Dataset<Row> kept = firstRule.groupBy("_rule").agg(count(lit(1)).as("pairs_kept"));
     Dataset<Row> ruleCounts = generated.join(kept, JoinKeys.on(List.of("_rule")), "left")
         .select(ruleName.as(BLOCKING_RULE), col("pairs_generated"),
@@ -167,7 +173,7 @@ public final class LinkageEngine {
         .withColumnRenamed("_lid", L + config.leftId())
         .withColumnRenamed("_rid", R + config.rightId())
         .drop("_rule");
-    return new BlockingResult(pairs, ruleCounts, skipped);
+    return new BlockingResult(pairs, ruleCounts, skipped, List.of(firstRule, blocks));
   }
 
   /**
@@ -243,6 +249,19 @@ public final class LinkageEngine {
     Column id = leftSide ? col(config.leftId()).as("_lid") : col(config.rightId()).as("_rid");
     return side.select(id, explode(filter(array(perRule), c -> c.isNotNull())).as("_k"))
         .select(col(leftSide ? "_lid" : "_rid"), col("_k." + RULE).as(RULE), col("_k." + PARTS).as(PARTS));
+  }
+
+  /**
+   * Every block of both tables (rule index {@code _rule}, its key values {@code _parts}, left_count, right_count,
+   * pairs) and each side's records under every rule ({@code _lid} or {@code _rid}, {@code _rule}, {@code _parts}):
+   * what a diagnosis of blocking (which true pairs sit in skipped blocks) needs.
+   */
+  Dataset<Row>[] blocksAndKeys(Dataset<Row> left, Dataset<Row> right) {
+    Dataset<Row> lKeys = allKeys(left, true);
+    Dataset<Row> rKeys = allKeys(right, false);
+    @SuppressWarnings("unchecked")
+    Dataset<Row>[] out = new Dataset[] {allBlockSizes(lKeys, rKeys), lKeys, rKeys};
+    return out;
   }
 
   /** Per rule and key with records on both sides: left_count, right_count and pairs (their product). */
@@ -339,14 +358,21 @@ public final class LinkageEngine {
     };
   }
 
+  /**
+   * A level's similarity of its two columns; null when either is null. Equal values get the value equality gives (1
+   * for Jaro-Winkler, 0 for the distances) without calling the function: most candidate pairs agree exactly on the
+   * columns they were blocked on, and the Java functions are the comparison's main cost.
+   */
   private static Column similarity(Level level) {
     Column l = col(L + level.left()).cast("string");
     Column r = col(R + level.right()).cast("string");
-    return switch (level.type()) {
+    Column computed = switch (level.type()) {
       case JARO_WINKLER -> callUDF(JaroWinkler.SQL_NAME, l, r);
       case DAMERAU_LEVENSHTEIN -> callUDF(DamerauLevenshtein.SQL_NAME, l, r);
       default -> levenshtein(l, r);
     };
+    Column equal = level.type() == LevelType.JARO_WINKLER ? lit(1.0) : lit(0);
+    return when(l.isNull().or(r.isNull()), lit(null)).when(l.equalTo(r), equal).otherwise(computed);
   }
 
   /** The gamma of a comparison; similarity levels read the columns {@link #compare} computes below it. */
@@ -746,6 +772,38 @@ public final class LinkageEngine {
    * {@code match_probability} and {@code evidence} (comparison, level, weight, left value, right value).
    */
   public Dataset<Row> score(Dataset<Row> compared, MatchModel model) {
+    return score(compared, model, true);
+  }
+
+  /**
+   * The columns of compared pairs that {@link #score(Dataset, MatchModel, boolean)} needs without the evidence: the
+   * ids ({@code l_<left id>}, {@code r_<right id>}), the group columns, blocking_rule and its mask, the gammas, and
+   * the right columns that term frequencies are looked up by. Keeping only these (not every compared value) makes
+   * compared pairs several times narrower to cache and to write.
+   */
+  public List<String> scoringColumns() {
+    List<String> cols = new ArrayList<>();
+    config.groupColumns().forEach(g -> cols.add(L + g));
+    cols.add(L + config.leftId());
+    cols.add(R + config.rightId());
+    cols.add(BLOCKING_RULE);
+    cols.add(BLOCKING_RULE_MASK);
+    config.comparisons().forEach(c -> cols.add(gamma(c.name())));
+    for (Comparison c : config.comparisons()) {
+      for (Level l : c.modelLevels()) {
+        if (l.tfAdjust() && !cols.contains(R + l.tfColumn())) {
+          cols.add(R + l.tfColumn());
+        }
+      }
+    }
+    return cols;
+  }
+
+  /**
+   * {@link #score(Dataset, MatchModel)}, with the {@code evidence} column only when {@code withEvidence} (it reads
+   * every compared value; without it the pairs need only {@link #scoringColumns()}).
+   */
+  public Dataset<Row> score(Dataset<Row> compared, MatchModel model, boolean withEvidence) {
     Dataset<Row> out = compared;
     Map<String, String> tfColumns = new LinkedHashMap<>();
     int t = 0;
@@ -789,13 +847,17 @@ public final class LinkageEngine {
       String wc = "_w_" + c.name();
       out = out.withColumn(wc, weight.cast("double"));
       total = total.plus(col(wc));
-      evidence.add(struct(lit(c.name()).as("comparison"), label.as("level"), col(wc).as("weight"),
-          values(c.leftColumns(), L).as("left"), values(c.rightColumns(), R).as("right")));
+      if (withEvidence) {
+        evidence.add(struct(lit(c.name()).as("comparison"), label.as("level"), col(wc).as("weight"),
+            values(c.leftColumns(), L).as("left"), values(c.rightColumns(), R).as("right")));
+      }
     }
     out = out.withColumn(MATCH_WEIGHT, total)
         .withColumn(MATCH_PROBABILITY, pow(lit(2.0), col(MATCH_WEIGHT))
-            .divide(lit(1.0).plus(pow(lit(2.0), col(MATCH_WEIGHT)))))
-        .withColumn(EVIDENCE, array(evidence.toArray(Column[]::new)));
+            .divide(lit(1.0).plus(pow(lit(2.0), col(MATCH_WEIGHT)))));
+    if (withEvidence) {
+      out = out.withColumn(EVIDENCE, array(evidence.toArray(Column[]::new)));
+    }
     for (Comparison c : config.comparisons()) {
       out = out.drop("_w_" + c.name());
     }

@@ -38,8 +38,9 @@ import org.apache.spark.storage.StorageLevel;
  * m and λ by EM, term frequencies from both tables), scores every candidate pair, and assigns one-to-one among the
  * pairs at or above the config's auto_link_probability. Writes under the output folder:
  * <ul>
- *   <li>{@code pairs/}: every scored candidate pair (Parquet): {@code l_<col>}, {@code r_<col>} of the columns the
- *       config reads, one {@code gamma_<comparison>} per comparison, blocking_rule, match_weight, match_probability;
+ *   <li>{@code pairs/}: every scored candidate pair (Parquet): {@code l_<left id>}, {@code r_<right id>} (and the
+ *       group columns), one {@code gamma_<comparison>} per comparison, blocking_rule, the right values term
+ *       frequencies were looked up by, match_weight, match_probability (the compared values are in the inputs);
  *   <li>{@code links/} (Parquet) and {@code links.csv}: the links, {@code l_<left id>}, {@code r_<right id>},
  *       match_probability, match_weight, assignment_round;
  *   <li>{@code model.json} ({@link MatchModel#toJson}: λ, m and u per level) and {@code term_frequencies/<column>/}
@@ -160,9 +161,12 @@ public final class TableLinkJob {
     checkColumns("left", request.left(), left, config, true);
     checkColumns("right", request.right(), right, config, false);
     // Read once: blocking, estimation and the term frequencies each read both tables (whole: a blocking key may
-    // read a column no comparison does).
-    left = left.persist(StorageLevel.MEMORY_AND_DISK());
-    right = right.persist(StorageLevel.MEMORY_AND_DISK());
+    // read a column no comparison does). Spread over the shuffle partitions: a CSV under 128 MB is read as one
+    // partition, and every stage that reads it (blocking keys, random pairs for u) would run on one core.
+    int partitions = Math.max(spark.sparkContext().defaultParallelism(),
+        Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
+    left = left.repartition(partitions).persist(StorageLevel.MEMORY_AND_DISK());
+    right = right.repartition(partitions).persist(StorageLevel.MEMORY_AND_DISK());
     long leftRows = left.count();
     long rightRows = right.count();
     long readMs = ms(t0);
@@ -172,10 +176,15 @@ public final class TableLinkJob {
 
       long t1 = System.nanoTime();
       BlockingResult blocking = engine.block(left, right);
-      compared = engine.compare(blocking.pairs()).persist(StorageLevel.MEMORY_AND_DISK());
+      // Only what estimation and scoring read (ids, gammas, rules, term-frequency keys): the compared values are in
+      // the inputs, by id.
+      compared = engine.compare(blocking.pairs())
+          .select(engine.scoringColumns().stream().map(c -> col(c)).toArray(Column[]::new))
+          .persist(StorageLevel.MEMORY_AND_DISK());
       long candidates = compared.count();
       Map<String, long[]> byRule = blocking.countsByRule();
       SkippedBlocks skipped = SkippedBlocks.of(blocking.skippedKeys(), config.maxBlockPairs());
+      blocking.release();
       long blockMs = ms(t1);
 
       long t2 = System.nanoTime();
@@ -192,7 +201,7 @@ public final class TableLinkJob {
 
       long t3 = System.nanoTime();
       String pairsPath = Lake.join(out, "pairs");
-      engine.score(compared, model).drop(LinkageEngine.EVIDENCE, LinkageEngine.BLOCKING_RULE_MASK)
+      engine.score(compared, model, false).drop(LinkageEngine.BLOCKING_RULE_MASK)
           .write().mode(SaveMode.Overwrite).parquet(pairsPath);
       long scoreMs = ms(t3);
       compared.unpersist();
