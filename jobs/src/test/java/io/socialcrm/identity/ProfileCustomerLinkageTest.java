@@ -1,8 +1,10 @@
 package io.socialcrm.identity;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.socialcrm.common.JoinKeys;
 import io.socialcrm.testing.SparkTestBase;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -106,6 +108,7 @@ class ProfileCustomerLinkageTest extends SparkTestBase {
                 .as("p_deciles"))
         .orderBy("evidence").show(false);
     if (System.getProperty("identity.tuning.verbose") != null) {
+      printTruthInSkippedBlocks(engine, config, left, right, truth);
       Dataset<Row> linkedTruth = truth.join(links.select(col("profile_key"), col("customer_id").as("linked")),
           scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("profile_key")).toSeq(), "left");
       System.out.println("share of true pairs by name and location level:");
@@ -141,5 +144,38 @@ class ProfileCustomerLinkageTest extends SparkTestBase {
     assertEquals(0, assigned.groupBy("l_platform", "r_customer_id").count().filter("count > 1").count());
     Assertions.assertTrue(precision >= minPrecision, "precision " + precision + " < " + minPrecision);
     Assertions.assertTrue(recall >= minRecall, "recall " + recall + " < " + minRecall);
+  }
+
+  /**
+   * The true pairs that share a skipped block (over max_block_pairs), per rule, and how many of them no other,
+   * unskipped block holds (lost to blocking), with the largest skipped blocks that hold true pairs.
+   */
+  private static void printTruthInSkippedBlocks(LinkageEngine engine, MatchConfig config, Dataset<Row> left,
+      Dataset<Row> right, Dataset<Row> truth) {
+    Dataset<Row>[] bk = engine.blocksAndKeys(left, right);
+    Dataset<Row> blocks = bk[0];
+    Dataset<Row> truePairBlocks = truth.select(col("profile_key").as("_lid"), col("customer_id").as("_rid"))
+        .join(bk[1], JoinKeys.of("_lid"))
+        .join(bk[2], JoinKeys.of("_rid", "_rule", "_parts"))
+        .join(blocks, JoinKeys.of("_rule", "_parts"))
+        .withColumn("skipped", col("pairs").gt(config.maxBlockPairs()))
+        .cache();
+    Dataset<Row> lost = truePairBlocks.groupBy("_lid", "_rid")
+        .agg(expr("bool_and(skipped)").as("lost"));
+    System.out.println("true pairs in skipped blocks (max_block_pairs " + config.maxBlockPairs()
+        + "), and lost to blocking (no unskipped block holds them), by rule (index):");
+    truePairBlocks.filter(col("skipped")).join(lost, JoinKeys.of("_lid", "_rid"))
+        .groupBy("_rule").agg(expr("count(*)").as("true_pairs"), expr("count_if(lost)").as("lost"),
+            expr("count(distinct _parts)").as("blocks"), expr("max(pairs)").as("largest"))
+        .orderBy("_rule").show(false);
+    System.out.println("true pairs that only one rule's unskipped blocks hold, by rule (index):");
+    truePairBlocks.filter(col("skipped").equalTo(false)).groupBy("_lid", "_rid")
+        .agg(expr("min(_rule)").as("_rule"), expr("count(distinct _rule)").as("rules"))
+        .filter(col("rules").equalTo(1)).groupBy("_rule").count().orderBy("_rule").show(false);
+    System.out.println("lost true pairs in all: " + lost.filter(col("lost")).count() + "; largest skipped blocks"
+        + " holding true pairs:");
+    truePairBlocks.filter(col("skipped")).groupBy("_rule", "_parts", "pairs").agg(expr("count(*)").as("true_pairs"))
+        .orderBy(col("pairs").desc()).show(15, false);
+    truePairBlocks.unpersist();
   }
 }
