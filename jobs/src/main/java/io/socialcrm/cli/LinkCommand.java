@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
         + "schemas/matching/febrl4.json): blocking, comparison, u from random pairs, m and lambda by EM, term "
         + "frequencies from both tables, scoring, and one-to-one among the pairs at or above the config's "
         + "auto_link_probability.",
-        "Writes under --out (files already there are replaced): pairs/ (every scored candidate pair, Parquet: l_/r_ "
-        + "columns the config reads, gamma_<comparison>, blocking_rule, match_weight, match_probability), links/ "
+        "Writes under --out (files already there are replaced): pairs/ (every scored candidate pair, Parquet: "
+        + "l_<left id>, r_<right id>, gamma_<comparison>, blocking_rule, match_weight, match_probability), links/ "
         + "(Parquet) and links.csv (l_<left id>, r_<right id>, match_probability, match_weight, assignment_round), "
         + "model.json (lambda, m, u and weight per level), term_frequencies/<column>/ (Parquet: value, tf) and "
         + "report.json (counts, phase times, eval).",
