@@ -1,7 +1,9 @@
 package io.socialcrm.identity;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.socialcrm.common.JoinKeys;
@@ -64,16 +66,13 @@ class ProfileCustomerLinkageTest extends SparkTestBase {
         .join(right.select("customer_id"), "customer_id");
     long relevant = truth.count();
     long predicted = links.count();
-    long correct = links.join(truth, scala.collection.JavaConverters.asScalaBuffer(
-        java.util.List.of("profile_key", "customer_id")).toSeq()).count();
+    long correct = links.join(truth, JoinKeys.of("profile_key", "customer_id")).count();
     long blockedTruth = compared.select(col("l_profile_key").as("profile_key"), col("r_customer_id").as("customer_id"))
-        .join(truth, scala.collection.JavaConverters.asScalaBuffer(
-            java.util.List.of("profile_key", "customer_id")).toSeq()).count();
+        .join(truth, JoinKeys.of("profile_key", "customer_id")).count();
     Dataset<Row> reviewLinks = assigned.select(col("l_profile_key").as("profile_key"),
         col("r_customer_id").as("customer_id"));
     long reviewPredicted = reviewLinks.count();
-    long reviewCorrect = reviewLinks.join(truth, scala.collection.JavaConverters.asScalaBuffer(
-        java.util.List.of("profile_key", "customer_id")).toSeq()).count();
+    long reviewCorrect = reviewLinks.join(truth, JoinKeys.of("profile_key", "customer_id")).count();
     double precision = predicted == 0 ? 0 : (double) correct / predicted;
     double recall = (double) correct / relevant;
 
@@ -92,50 +91,46 @@ class ProfileCustomerLinkageTest extends SparkTestBase {
         .append(model.toJson()).append('\n');
     System.out.println(sb);
     System.out.println("recall by evidence (linked at auto-link / true pairs), and the true pair's best score:");
-    truth.join(links.select(col("profile_key"), col("customer_id"), org.apache.spark.sql.functions.lit(1).as("hit")),
-            scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("profile_key", "customer_id")).toSeq(),
+    truth.join(links.select(col("profile_key"), col("customer_id"), lit(1).as("hit")),
+            JoinKeys.of("profile_key", "customer_id"),
             "left")
         .join(scored.select(col("l_profile_key").as("profile_key"), col("r_customer_id").as("customer_id"),
                 col(LinkageEngine.MATCH_PROBABILITY).as("p")),
-            scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("profile_key", "customer_id")).toSeq(),
+            JoinKeys.of("profile_key", "customer_id"),
             "left")
         .groupBy("evidence")
-        .agg(org.apache.spark.sql.functions.count("*").as("pairs"),
-            org.apache.spark.sql.functions.count("hit").as("linked"),
-            org.apache.spark.sql.functions.expr("round(count(hit) / count(*), 4)").as("recall"),
-            org.apache.spark.sql.functions.count("p").as("scored"),
-            org.apache.spark.sql.functions.expr("percentile_approx(coalesce(p, 0), array(0.1, 0.25, 0.5, 0.75, 0.9))")
+        .agg(count("*").as("pairs"),
+            count("hit").as("linked"),
+            expr("round(count(hit) / count(*), 4)").as("recall"),
+            count("p").as("scored"),
+            expr("percentile_approx(coalesce(p, 0), array(0.1, 0.25, 0.5, 0.75, 0.9))")
                 .as("p_deciles"))
         .orderBy("evidence").show(false);
     if (System.getProperty("identity.tuning.verbose") != null) {
       printTruthInSkippedBlocks(engine, config, left, right, truth);
       Dataset<Row> linkedTruth = truth.join(links.select(col("profile_key"), col("customer_id").as("linked")),
-          scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("profile_key")).toSeq(), "left");
+          JoinKeys.of("profile_key"), "left");
       System.out.println("share of true pairs by name and location level:");
-      compared.join(truth.withColumn("is_match", org.apache.spark.sql.functions.lit(1))
+      compared.join(truth.withColumn("is_match", lit(1))
               .select(col("profile_key").as("l_profile_key"), col("customer_id").as("r_customer_id"), col("is_match")),
-              scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("l_profile_key", "r_customer_id"))
-                  .toSeq(), "left")
+              JoinKeys.of("l_profile_key", "r_customer_id"), "left")
           .groupBy("gamma_name", "gamma_location")
-          .agg(org.apache.spark.sql.functions.count("*").as("pairs"),
-              org.apache.spark.sql.functions.count("is_match").as("matches"))
+          .agg(count("*").as("pairs"),
+              count("is_match").as("matches"))
           .orderBy("gamma_name", "gamma_location").show(60, false);
       System.out.println("false negatives (truth not linked or linked elsewhere), with best candidate:");
       engine.score(compared.join(linkedTruth.filter(col("linked").isNull()
                   .or(col("linked").notEqual(col("customer_id"))))
               .select(col("profile_key").as("l_profile_key"), col("customer_id").as("r_customer_id")).limit(40),
-              scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("l_profile_key", "r_customer_id"))
-                  .toSeq()), model)
+              JoinKeys.of("l_profile_key", "r_customer_id")), model)
           .selectExpr("l_profile_key", "r_customer_id", "round(match_probability, 3) p",
               "transform(filter(evidence, e -> e.weight != 0), e -> concat(e.comparison, ':', e.level, ':', "
                   + "round(e.weight, 1), ' ', e.left, ' / ', e.right)) ev")
           .show(40, false);
       System.out.println("false positives:");
-      engine.score(compared.join(links.join(truth, scala.collection.JavaConverters.asScalaBuffer(
-              java.util.List.of("profile_key", "customer_id")).toSeq(), "left_anti")
+      engine.score(compared.join(links.join(truth, JoinKeys.of("profile_key", "customer_id"), "left_anti")
               .select(col("profile_key").as("l_profile_key"), col("customer_id").as("r_customer_id")).limit(40),
-              scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("l_profile_key", "r_customer_id"))
-                  .toSeq()), model)
+              JoinKeys.of("l_profile_key", "r_customer_id")), model)
           .selectExpr("l_profile_key", "r_customer_id", "round(match_probability, 3) p",
               "transform(filter(evidence, e -> e.weight != 0), e -> concat(e.comparison, ':', e.level, ':', "
                   + "round(e.weight, 1), ' ', e.left, ' / ', e.right)) ev")
