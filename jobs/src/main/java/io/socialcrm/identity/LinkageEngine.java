@@ -256,13 +256,14 @@ public final class LinkageEngine {
    * pairs) and each side's records under every rule ({@code _lid} or {@code _rid}, {@code _rule}, {@code _parts}):
    * what a diagnosis of blocking (which true pairs sit in skipped blocks) needs.
    */
-  Dataset<Row>[] blocksAndKeys(Dataset<Row> left, Dataset<Row> right) {
+  BlockKeys blocksAndKeys(Dataset<Row> left, Dataset<Row> right) {
     Dataset<Row> lKeys = allKeys(left, true);
     Dataset<Row> rKeys = allKeys(right, false);
-    @SuppressWarnings("unchecked")
-    Dataset<Row>[] out = new Dataset[] {allBlockSizes(lKeys, rKeys), lKeys, rKeys};
-    return out;
+    return new BlockKeys(allBlockSizes(lKeys, rKeys), lKeys, rKeys);
   }
+
+  /** {@link #blocksAndKeys}: the blocks, and the left and right records' keys under every rule. */
+  record BlockKeys(Dataset<Row> blocks, Dataset<Row> leftKeys, Dataset<Row> rightKeys) {}
 
   /** Per rule and key with records on both sides: left_count, right_count and pairs (their product). */
   private static Dataset<Row> allBlockSizes(Dataset<Row> lKeys, Dataset<Row> rKeys) {
@@ -358,21 +359,14 @@ public final class LinkageEngine {
     };
   }
 
-  /**
-   * A level's similarity of its two columns; null when either is null. Equal values get the value equality gives (1
-   * for Jaro-Winkler, 0 for the distances) without calling the function: most candidate pairs agree exactly on the
-   * columns they were blocked on, and the Java functions are the comparison's main cost.
-   */
   private static Column similarity(Level level) {
     Column l = col(L + level.left()).cast("string");
     Column r = col(R + level.right()).cast("string");
-    Column computed = switch (level.type()) {
+    return switch (level.type()) {
       case JARO_WINKLER -> callUDF(JaroWinkler.SQL_NAME, l, r);
       case DAMERAU_LEVENSHTEIN -> callUDF(DamerauLevenshtein.SQL_NAME, l, r);
       default -> levenshtein(l, r);
     };
-    Column equal = level.type() == LevelType.JARO_WINKLER ? lit(1.0) : lit(0);
-    return when(l.isNull().or(r.isNull()), lit(null)).when(l.equalTo(r), equal).otherwise(computed);
   }
 
   /** The gamma of a comparison; similarity levels read the columns {@link #compare} computes below it. */

@@ -147,11 +147,11 @@ class ProfileCustomerLinkageTest extends SparkTestBase {
    */
   private static void printTruthInSkippedBlocks(LinkageEngine engine, MatchConfig config, Dataset<Row> left,
       Dataset<Row> right, Dataset<Row> truth) {
-    Dataset<Row>[] bk = engine.blocksAndKeys(left, right);
-    Dataset<Row> blocks = bk[0];
+    LinkageEngine.BlockKeys bk = engine.blocksAndKeys(left, right);
+    Dataset<Row> blocks = bk.blocks();
     Dataset<Row> truePairBlocks = truth.select(col("profile_key").as("_lid"), col("customer_id").as("_rid"))
-        .join(bk[1], JoinKeys.of("_lid"))
-        .join(bk[2], JoinKeys.of("_rid", "_rule", "_parts"))
+        .join(bk.leftKeys(), JoinKeys.of("_lid"))
+        .join(bk.rightKeys(), JoinKeys.of("_rid", "_rule", "_parts"))
         .join(blocks, JoinKeys.of("_rule", "_parts"))
         .withColumn("skipped", col("pairs").gt(config.maxBlockPairs()))
         .cache();
