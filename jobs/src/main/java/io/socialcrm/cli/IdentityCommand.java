@@ -78,6 +78,12 @@ final class IdentityCommand {
         description = "The generator's truth folder (holding profile_customer.csv).")
     String truth;
 
+    @Option(names = "--thresholds", split = ",", paramLabel = "P",
+        defaultValue = "0.99,0.95,0.9,0.85,0.8,0.7,0.6,0.5",
+        description = "Auto-link thresholds to print what-if figures for, from the links and the review queue "
+            + "(default: ${DEFAULT-VALUE}).")
+    double[] thresholds;
+
     @Override
     public Integer call() {
       SparkSession spark = common.spark();
@@ -100,6 +106,13 @@ final class IdentityCommand {
       }
       System.err.printf(Locale.ROOT, "(%d links, %d correct, %d linkable true pairs)%n", r.links(), r.correct(),
           r.eligibleTruth());
+      if (thresholds.length > 0 && lake.isDeltaTable(lake.path(IdentityTables.REVIEW))) {
+        Dataset<Row> review = spark.read().format("delta").load(lake.path(IdentityTables.REVIEW));
+        System.out.println("at other auto-link thresholds (review pairs one-to-one, greedy):");
+        System.out.println(IdentityEval.AtThreshold.HEADER);
+        IdentityEval.atThresholds(links, review, truthPairs, profiles, consent, thresholds)
+            .forEach(t -> System.out.println(t.line()));
+      }
       return 0;
     }
   }
