@@ -217,7 +217,7 @@ public final class IdentityJob {
         review.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(reviewPath);
       }
       if (stored == null) {
-        IdentityTables.saveModel(spark, lake, date, runId, model, blockingJson(blocking), candidateCount,
+        IdentityTables.saveModel(spark, lake, date, runId, model, blockingJson(blocking.countsByRule(compared)), candidateCount,
             configFingerprint);
       }
       if (storeChanged) {
@@ -292,10 +292,6 @@ public final class IdentityJob {
       return v.equals("true");
     }
     throw settings.invalid(Setting.IDENTITY_REFIT, "true or false");
-  }
-
-  private static String blockingJson(BlockingResult blocking) {
-    return blockingJson(blocking.countsByRule());
   }
 
   /**

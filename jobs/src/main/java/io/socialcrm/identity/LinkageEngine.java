@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.levenshtein;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log2;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.row_number;
@@ -34,9 +35,11 @@ import io.socialcrm.identity.MatchConfig.Comparison;
 import io.socialcrm.identity.MatchConfig.Level;
 import io.socialcrm.identity.MatchConfig.LevelType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -66,6 +69,9 @@ public final class LinkageEngine {
   public static final int ONE_TO_ONE_ROUNDS = 8;
   private static final String RULE = "_rule";
   private static final String PARTS = "_parts";
+  private static final String KEY = "_key";
+  /** Joins a rule's key values into one string: a character no key value holds. */
+  private static final String KEY_SEPARATOR = "\u0001";
   private static final double MIN_PROBABILITY = 1e-9;
   /** The floor of a fitted m: a level never seen among matches still weighs about -13 bits, not minus infinity. */
   private static final double MIN_M = 1e-4;
@@ -123,57 +129,95 @@ public final class LinkageEngine {
       throw new IllegalArgumentException("give the changed records of both sides, or of neither");
     }
     List<BlockingRule> rules = config.blockingRules();
-    // Every rule in one pass: each record's key under each rule (one row per record and rule), block sizes from
-    // one aggregation per side, and the pairs from one join on (rule, key): a handful of stages, not a few per rule.
-    Dataset<Row> lKeys = allKeys(left, true);
-    Dataset<Row> rKeys = allKeys(right, false);
-    // Small (a row per key with records on both sides) and read twice (the blocks kept, the blocks skipped).
-    Dataset<Row> blocks = allBlockSizes(lKeys, rKeys).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> allowed = blocks.filter(col("pairs").leq(lit(config.maxBlockPairs()))).select(RULE, PARTS);
-    Dataset<Row> lAllowed = lKeys.join(allowed, JoinKeys.of(RULE, PARTS), "left_semi");
-    Dataset<Row> ids;
+    // Block sizes from each record's key under every rule (one row per record and rule, one aggregation per side);
+    // the blocks over max_block_pairs are skipped. Small (a row per key with records on both sides), persisted for
+    // the skipped keys' report.
+    Dataset<Row> blocks = allBlockSizes(allKeys(left, true), allKeys(right, false))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> skipped = skippedOf(blocks);
+    List<Set<String>> skippedKeys = skippedKeysByRule(blocks);
+    // Then the pairs from one join on (rule, key) of the records with the columns the comparisons need, each record
+    // carrying its key under every rule (a skipped block's key as null): a pair is kept under the first rule whose
+    // keys it shares, a filter on the joined row (as Splink's rules exclude the pairs of earlier rules), so no pair
+    // is ever grouped to remove duplicates, and the compared columns need no second join.
+    Dataset<Row> lRows = keyedRows(left, true, skippedKeys);
+    Dataset<Row> rRows = keyedRows(right, false, skippedKeys);
+    String lid = L + config.leftId();
+    String rid = R + config.rightId();
+    Dataset<Row> joined;
     if (changedLeft == null) {
-      ids = lAllowed.join(rKeys, JoinKeys.of(RULE, PARTS));
+      joined = lRows.join(rRows, JoinKeys.of(RULE, KEY));
     } else {
       // A changed left record with any right one, then an unchanged left record with a changed right one: each
       // pair once. The changed ids are few, so these joins broadcast them.
-      Dataset<Row> lIds = broadcast(changedLeft.select(col(config.leftId()).as("_lid")));
-      Dataset<Row> rChanged = rKeys.join(broadcast(changedRight.select(col(config.rightId()).as("_rid"))),
-          JoinKeys.of("_rid"), "left_semi");
-      ids = lAllowed.join(lIds, JoinKeys.of("_lid"), "left_semi").join(rKeys, JoinKeys.of(RULE, PARTS))
-          .unionByName(lAllowed.join(lIds, JoinKeys.of("_lid"), "left_anti").join(rChanged, JoinKeys.of(RULE, PARTS)));
+      Dataset<Row> lIds = broadcast(changedLeft.select(col(config.leftId()).as(lid)));
+      Dataset<Row> rChanged = rRows.join(broadcast(changedRight.select(col(config.rightId()).as(rid))),
+          JoinKeys.of(rid), "left_semi");
+      joined = lRows.join(lIds, JoinKeys.of(lid), "left_semi").join(rRows, JoinKeys.of(RULE, KEY))
+          .unionByName(lRows.join(lIds, JoinKeys.of(lid), "left_anti").join(rChanged, JoinKeys.of(RULE, KEY)));
     }
-    ids = ids.select(col("_lid"), col("_rid"), col(RULE));
-    Dataset<Row> skipped = skippedOf(blocks);
-    // Each pair once, with the first rule that produced it and the mask of all that did: only ids, small next to the
-    // tables; kept so that the pairs and both statistics read it once (a pair is in a rule's blocks at most once, so
-    // the pairs a rule generated are those whose mask holds its bit).
-    Dataset<Row> firstRule = ids.groupBy("_lid", "_rid").agg(min("_rule").as("_rule"),
-            expr("bit_or(shiftleft(1L, _rule))").as(BLOCKING_RULE_MASK))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Column first = lit(null).cast("int");
+    Column mask = lit(0L);
+    for (int i = rules.size() - 1; i >= 0; i--) {
+      Column shared = col(L + KEY + i).equalTo(col(R + KEY + i)); // null (not shared) when either key is null
+      first = when(shared, lit(i)).otherwise(first);
+      mask = mask.bitwiseOR(when(shared, lit(1L << i)).otherwise(lit(0L)));
+    }
     Column ruleName = element_at(array(rules.stream().map(r -> lit(r.name())).toArray(Column[]::new)),
-        col("_rule").plus(1));
+        col(RULE).plus(1));
+    List<Column> out = new ArrayList<>();
+    config.leftColumns().forEach(c -> out.add(col(L + c)));
+    config.rightColumns().forEach(c -> out.add(col(R + c)));
+    out.add(ruleName.as(BLOCKING_RULE));
+    out.add(mask.as(BLOCKING_RULE_MASK));
+    Dataset<Row> pairs = joined.filter(col(RULE).equalTo(first)).select(out.toArray(Column[]::new));
+    return new BlockingResult(pairs, rules.stream().map(BlockingRule::name).toList(), skipped, List.of(blocks));
+  }
 
-    Dataset<Row> generated = firstRule
-        .select(explode(expr("filter(sequence(0, " + (rules.size() - 1) + "), i -> (" + BLOCKING_RULE_MASK
-            + " & shiftleft(1L, i)) != 0)")).as("_rule"))
-        .groupBy("_rule").agg(count(lit(1)).as("pairs_generated"));
-    Dataset<Row> kept = firstRule.groupBy("_rule").agg(count(lit(1)).as("pairs_kept"));
-    Dataset<Row> ruleCounts = generated.join(kept, JoinKeys.on(List.of("_rule")), "left")
-        .select(ruleName.as(BLOCKING_RULE), col("pairs_generated"),
-            coalesce(col("pairs_kept"), lit(0L)).as("pairs_kept"), col("_rule"))
-        .orderBy("_rule").drop("_rule");
+  /**
+   * The keys of the blocks over max_block_pairs per rule (as {@link #keyedRows} writes a key), collected: each holds
+   * more than max_block_pairs pairs, so there are few of them whatever the tables' size.
+   */
+  private List<Set<String>> skippedKeysByRule(Dataset<Row> blocks) {
+    List<Set<String>> out = new ArrayList<>();
+    config.blockingRules().forEach(r -> out.add(new HashSet<>()));
+    for (Row r : blocks.filter(col("pairs").gt(lit(config.maxBlockPairs())))
+        .select(col(RULE), concat_ws(KEY_SEPARATOR, col(PARTS))).collectAsList()) {
+      out.get(r.getInt(0)).add(r.getString(1));
+    }
+    return out;
+  }
 
-    Dataset<Row> pairs = firstRule
-        .join(prefixed(left, config.leftColumns(), L).withColumnRenamed(L + config.leftId(), "_lid"),
-            JoinKeys.on(List.of("_lid")))
-        .join(prefixed(right, config.rightColumns(), R).withColumnRenamed(R + config.rightId(), "_rid"),
-            JoinKeys.on(List.of("_rid")))
-        .withColumn(BLOCKING_RULE, ruleName)
-        .withColumnRenamed("_lid", L + config.leftId())
-        .withColumnRenamed("_rid", R + config.rightId())
-        .drop("_rule");
-    return new BlockingResult(pairs, ruleCounts, skipped, List.of(firstRule, blocks));
+  /**
+   * One side's records with the columns the comparisons read ({@code l_<col>} or {@code r_<col>}) and their key under
+   * every rule ({@code l__key<i>}: the key values as strings joined; null when a key value is null or the block is
+   * skipped), one row per rule the record has a key under, that rule's index ({@code _rule}) and key ({@code _key}).
+   */
+  private Dataset<Row> keyedRows(Dataset<Row> side, boolean leftSide, List<Set<String>> skippedKeys) {
+    List<BlockingRule> rules = config.blockingRules();
+    String prefix = leftSide ? L : R;
+    List<Column> sel = new ArrayList<>();
+    for (String c : leftSide ? config.leftColumns() : config.rightColumns()) {
+      sel.add(col(c).as(prefix + c));
+    }
+    Column[] perRule = new Column[rules.size()];
+    for (int i = 0; i < rules.size(); i++) {
+      List<Column> parts = new ArrayList<>();
+      Column notNull = lit(true);
+      for (MatchConfig.KeyEquality key : rules.get(i).keys()) {
+        Column part = expr(leftSide ? key.left() : key.right()).cast("string");
+        parts.add(part);
+        notNull = notNull.and(part.isNotNull());
+      }
+      Column key = concat_ws(KEY_SEPARATOR, parts.toArray(Column[]::new));
+      Column kept = skippedKeys.get(i).isEmpty() ? notNull
+          : notNull.and(not(key.isin(skippedKeys.get(i).toArray())));
+      sel.add(when(kept, key).as(prefix + KEY + i));
+      perRule[i] = struct(lit(i).as(RULE), col(prefix + KEY + i).as(KEY));
+    }
+    return side.select(sel.toArray(Column[]::new))
+        .withColumn("_k", explode(filter(array(perRule), k -> k.getField(KEY).isNotNull())))
+        .withColumn(RULE, col("_k." + RULE)).withColumn(KEY, col("_k." + KEY)).drop("_k");
   }
 
   /**

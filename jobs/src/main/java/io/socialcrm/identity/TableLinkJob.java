@@ -182,7 +182,7 @@ public final class TableLinkJob {
           .select(engine.scoringColumns().stream().map(c -> col(c)).toArray(Column[]::new))
           .persist(StorageLevel.MEMORY_AND_DISK());
       long candidates = compared.count();
-      Map<String, long[]> byRule = blocking.countsByRule();
+      Map<String, long[]> byRule = blocking.countsByRule(compared);
       SkippedBlocks skipped = SkippedBlocks.of(blocking.skippedKeys(), config.maxBlockPairs());
       blocking.release();
       long blockMs = ms(t1);
