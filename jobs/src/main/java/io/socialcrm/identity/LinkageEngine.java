@@ -202,13 +202,8 @@ public final class LinkageEngine {
     }
     Column[] perRule = new Column[rules.size()];
     for (int i = 0; i < rules.size(); i++) {
-      List<Column> parts = new ArrayList<>();
-      Column notNull = lit(true);
-      for (MatchConfig.KeyEquality key : rules.get(i).keys()) {
-        Column part = expr(leftSide ? key.left() : key.right()).cast("string");
-        parts.add(part);
-        notNull = notNull.and(part.isNotNull());
-      }
+      List<Column> parts = keyParts(rules.get(i), leftSide);
+      Column notNull = allNotNull(parts);
       Column key = concat_ws(KEY_SEPARATOR, parts.toArray(Column[]::new));
       Column kept = skippedKeys.get(i).isEmpty() ? notNull
           : notNull.and(not(key.isin(skippedKeys.get(i).toArray())));
@@ -272,6 +267,20 @@ public final class LinkageEngine {
     return side.select(sel.toArray(Column[]::new)).filter(notNull);
   }
 
+  /** A rule's key values on one side, as strings, in order. */
+  private static List<Column> keyParts(BlockingRule rule, boolean leftSide) {
+    return rule.keys().stream().map(k -> expr(leftSide ? k.left() : k.right()).cast("string")).toList();
+  }
+
+  /** True when none of the columns is null. */
+  private static Column allNotNull(List<Column> parts) {
+    Column notNull = lit(true);
+    for (Column part : parts) {
+      notNull = notNull.and(part.isNotNull());
+    }
+    return notNull;
+  }
+
   /**
    * One side's records under every rule: {@code _rule} (the rule's index), {@code _parts} (its key values as
    * strings, in order) and the id ({@code _lid} or {@code _rid}); a record with a null key under a rule has no row
@@ -281,14 +290,8 @@ public final class LinkageEngine {
     List<BlockingRule> rules = config.blockingRules();
     Column[] perRule = new Column[rules.size()];
     for (int i = 0; i < rules.size(); i++) {
-      List<Column> parts = new ArrayList<>();
-      Column notNull = lit(true);
-      for (MatchConfig.KeyEquality key : rules.get(i).keys()) {
-        Column part = expr(leftSide ? key.left() : key.right()).cast("string");
-        parts.add(part);
-        notNull = notNull.and(part.isNotNull());
-      }
-      perRule[i] = when(notNull, struct(lit(i).as(RULE), array(parts.toArray(Column[]::new)).as(PARTS)));
+      List<Column> parts = keyParts(rules.get(i), leftSide);
+      perRule[i] = when(allNotNull(parts), struct(lit(i).as(RULE), array(parts.toArray(Column[]::new)).as(PARTS)));
     }
     Column id = leftSide ? col(config.leftId()).as("_lid") : col(config.rightId()).as("_rid");
     return side.select(id, explode(filter(array(perRule), c -> c.isNotNull())).as("_k"))
