@@ -18,6 +18,7 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.levenshtein;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log2;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pow;
@@ -924,9 +925,12 @@ public final class LinkageEngine {
   }
 
   /**
-   * Greedy one-to-one assignment by match probability: in each round, keep the pairs that are the best both for
-   * their left and for their right record within their group (ties broken by the other side's id, smallest
-   * first), then drop every other pair of the records kept; at most {@value #ONE_TO_ONE_ROUNDS} rounds. Adds
+   * Greedy one-to-one assignment by match probability: in each round, keep pairs whose probability is the highest
+   * both for their left and for their right record within their group, then drop every other pair of the records
+   * kept; at most {@value #ONE_TO_ONE_ROUNDS} rounds. Among such pairs of equal probability, the i-th of a left
+   * record's (by the right id) pairs with the record that has it as its i-th (by the left id), each record once (its
+   * lowest such i): one exact duplicate's k copies on each side pair off as the ids sort (l0 with r0, l1 with r1, ...)
+   * in one round, where taking only the first of each (ties broken by the other side's id) took k rounds. Adds
    * {@code assignment_round}. Meant for the pairs above the review threshold (small), yet nothing is collected.
    */
   public static Dataset<Row> oneToOne(Dataset<Row> scored, List<String> groupCols, String leftId, String rightId) {
@@ -934,18 +938,21 @@ public final class LinkageEngine {
     leftKey.add(leftId);
     List<String> rightKey = new ArrayList<>(groupCols);
     rightKey.add(rightId);
-    WindowSpec byLeft = Window.partitionBy(leftKey.stream().map(c -> col(c)).toArray(Column[]::new))
-        .orderBy(col(MATCH_PROBABILITY).desc(), col(rightId).asc());
-    WindowSpec byRight = Window.partitionBy(rightKey.stream().map(c -> col(c)).toArray(Column[]::new))
-        .orderBy(col(MATCH_PROBABILITY).desc(), col(leftId).asc());
+    WindowSpec ofLeft = Window.partitionBy(leftKey.stream().map(c -> col(c)).toArray(Column[]::new));
+    WindowSpec ofRight = Window.partitionBy(rightKey.stream().map(c -> col(c)).toArray(Column[]::new));
+    Column p = col(MATCH_PROBABILITY);
     Dataset<Row> remaining = scored;
     Dataset<Row> accepted = null;
     for (int round = 1; round <= ONE_TO_ONE_ROUNDS; round++) {
       Dataset<Row> chosen = remaining
-          .withColumn("_best_l", row_number().over(byLeft))
-          .withColumn("_best_r", row_number().over(byRight))
-          .filter(col("_best_l").equalTo(1).and(col("_best_r").equalTo(1)))
-          .drop("_best_l", "_best_r")
+          .withColumn("_top_l", max(p).over(ofLeft)).withColumn("_top_r", max(p).over(ofRight))
+          .filter(p.equalTo(col("_top_l")).and(p.equalTo(col("_top_r"))))
+          .withColumn("_j", row_number().over(ofLeft.orderBy(col(rightId))))
+          .withColumn("_i", row_number().over(ofRight.orderBy(col(leftId))))
+          .filter(col("_i").equalTo(col("_j")))
+          .withColumn("_first_l", min("_j").over(ofLeft)).withColumn("_first_r", min("_i").over(ofRight))
+          .filter(col("_j").equalTo(col("_first_l")).and(col("_i").equalTo(col("_first_r"))))
+          .drop("_top_l", "_top_r", "_i", "_j", "_first_l", "_first_r")
           .withColumn("assignment_round", lit(round))
           .localCheckpoint(true);
       accepted = accepted == null ? chosen : accepted.unionByName(chosen);

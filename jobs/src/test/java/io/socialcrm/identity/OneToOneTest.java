@@ -3,6 +3,7 @@ package io.socialcrm.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.socialcrm.testing.SparkTestBase;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,5 +39,25 @@ class OneToOneTest extends SparkTestBase {
     Map<String, String> links = assigned.collectAsList().stream().collect(Collectors.toMap(
         r -> r.getString(1), r -> r.getString(2) + "@" + r.getInt(r.fieldIndex("assignment_round"))));
     assertEquals(Map.of("x:1", "C1@1", "fb:1", "C1@1", "x:4", "C3@1", "x:3", "C2@2", "x:5", "C5@1"), links);
+  }
+
+  @Test
+  void pairsOffTheCopiesOfAnExactDuplicateInOneRound() {
+    StructType s = new StructType().add("l_id", DataTypes.StringType).add("r_id", DataTypes.StringType)
+        .add(LinkageEngine.MATCH_PROBABILITY, DataTypes.DoubleType);
+    // Four copies of one record on each side (all 16 pairs alike), and l9 whose best, r9, another left prefers.
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 4; j++) {
+        rows.add(RowFactory.create("l" + i, "r" + j, 0.99));
+      }
+    }
+    rows.add(RowFactory.create("l8", "r9", 0.98));
+    rows.add(RowFactory.create("l9", "r9", 0.97));
+    rows.add(RowFactory.create("l9", "r8", 0.96));
+    Map<String, String> links = LinkageEngine.oneToOne(session().createDataFrame(rows, s), List.of(), "l_id", "r_id")
+        .collectAsList().stream().collect(Collectors.toMap(
+            r -> r.getString(0), r -> r.getString(1) + "@" + r.getInt(r.fieldIndex("assignment_round"))));
+    assertEquals(Map.of("l0", "r0@1", "l1", "r1@1", "l2", "r2@1", "l3", "r3@1", "l8", "r9@1", "l9", "r8@2"), links);
   }
 }
