@@ -1,16 +1,15 @@
 package io.socialcrm.identity;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
+import io.socialcrm.common.JoinKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +46,15 @@ public record BlockingResult(Dataset<Row> pairs, List<String> rules, Dataset<Row
   public Dataset<Row> ruleCounts(Dataset<Row> of) {
     Column ruleName = element_at(array(rules.stream().map(r -> lit(r)).toArray(Column[]::new)),
         col("_rule").plus(1));
-    // One pass: each pair once per rule in its mask, marked when that rule is the one it is kept under.
-    Column kept = array_position(array(rules.stream().map(r -> lit(r)).toArray(Column[]::new)),
-        col(LinkageEngine.BLOCKING_RULE)).minus(1);
-    return of.select(explode(expr("filter(sequence(0, " + (rules.size() - 1) + "), i -> ("
-            + LinkageEngine.BLOCKING_RULE_MASK + " & shiftleft(1L, i)) != 0)")).as("_rule"), kept.as("_kept"))
-        .groupBy("_rule")
-        .agg(count(lit(1)).as("pairs_generated"),
-            sum(when(col("_rule").equalTo(col("_kept")), 1L).otherwise(0L)).as("pairs_kept"))
-        .select(ruleName.as(LinkageEngine.BLOCKING_RULE), col("pairs_generated"), col("pairs_kept"), col("_rule"))
+    Dataset<Row> generated = of
+        .select(explode(expr("filter(sequence(0, " + (rules.size() - 1) + "), i -> ("
+            + LinkageEngine.BLOCKING_RULE_MASK + " & shiftleft(1L, i)) != 0)")).as("_rule"))
+        .groupBy("_rule").agg(count(lit(1)).as("pairs_generated"));
+    Dataset<Row> kept = of.groupBy(LinkageEngine.BLOCKING_RULE).agg(count(lit(1)).as("pairs_kept"));
+    return generated.withColumn(LinkageEngine.BLOCKING_RULE, ruleName)
+        .join(kept, JoinKeys.on(List.of(LinkageEngine.BLOCKING_RULE)), "left")
+        .select(col(LinkageEngine.BLOCKING_RULE), col("pairs_generated"),
+            coalesce(col("pairs_kept"), lit(0L)).as("pairs_kept"), col("_rule"))
         .orderBy("_rule").drop("_rule");
   }
 
