@@ -110,7 +110,7 @@ final class IdentityCommand {
         Dataset<Row> review = spark.read().format("delta").load(lake.path(IdentityTables.REVIEW));
         System.out.println("at other auto-link thresholds (review pairs one-to-one, greedy):");
         System.out.println(IdentityEval.AtThreshold.HEADER);
-        IdentityEval.atThresholds(links, review, truthPairs, profiles, consent, thresholds)
+        IdentityEval.atThresholds(r, links, review, truthPairs, profiles, consent, thresholds)
             .forEach(t -> System.out.println(t.line()));
       }
       return 0;

@@ -1,10 +1,8 @@
 package io.socialcrm.identity;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -44,8 +42,7 @@ public record BlockingResult(Dataset<Row> pairs, List<String> rules, Dataset<Row
    * frame of the pairs, or of the pairs compared, that keeps {@code blocking_rule} and {@code blocking_rule_mask}.
    */
   public Dataset<Row> ruleCounts(Dataset<Row> of) {
-    Column ruleName = element_at(array(rules.stream().map(r -> lit(r)).toArray(Column[]::new)),
-        col("_rule").plus(1));
+    Column ruleName = LinkageEngine.ruleName(rules, col("_rule"));
     Dataset<Row> generated = of
         .select(explode(expr("filter(sequence(0, " + (rules.size() - 1) + "), i -> ("
             + LinkageEngine.BLOCKING_RULE_MASK + " & shiftleft(1L, i)) != 0)")).as("_rule"))

@@ -112,12 +112,12 @@ public final class IdentityEval {
    * both for their account and for their customer on that platform (a greedy one-to-one). Thresholds below the
    * review probability see only the pairs the review queue holds. One aggregation over both tables.
    *
+   * @param actual {@link #evaluate} of the same links, truth, profiles and consent (its per-class denominators)
    * @param links current links (platform, profile_id, customer_id, method, match_probability)
    * @param review the review queue (platform, profile_id, customer_id, match_probability)
    */
-  public static List<AtThreshold> atThresholds(Dataset<Row> links, Dataset<Row> review, Dataset<Row> truth,
-      Dataset<Row> profiles, Dataset<Row> consent, double[] thresholds) {
-    Result actual = evaluate(links, truth, profiles, consent);
+  public static List<AtThreshold> atThresholds(Result actual, Dataset<Row> links, Dataset<Row> review,
+      Dataset<Row> truth, Dataset<Row> profiles, Dataset<Row> consent, double[] thresholds) {
     Column p = col("match_probability");
     Dataset<Row> linked = links.select(col("platform"), col("profile_id"), col("customer_id"),
         when(col("method").equalTo("probabilistic"), p).otherwise(lit(2.0)).as("p"));

@@ -217,8 +217,8 @@ public final class IdentityJob {
         review.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(reviewPath);
       }
       if (stored == null) {
-        IdentityTables.saveModel(spark, lake, date, runId, model, blockingJson(blocking.countsByRule(compared)), candidateCount,
-            configFingerprint);
+        IdentityTables.saveModel(spark, lake, date, runId, model, blockingJson(blocking.countsByRule(compared)),
+            candidateCount, configFingerprint);
       }
       if (storeChanged) {
         store.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(pairsPath);

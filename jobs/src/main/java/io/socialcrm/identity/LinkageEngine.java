@@ -164,8 +164,7 @@ public final class LinkageEngine {
       first = when(shared, lit(i)).otherwise(first);
       mask = mask.bitwiseOR(when(shared, lit(1L << i)).otherwise(lit(0L)));
     }
-    Column ruleName = element_at(array(rules.stream().map(r -> lit(r.name())).toArray(Column[]::new)),
-        col(RULE).plus(1));
+    Column ruleName = ruleName(rules.stream().map(BlockingRule::name).toList(), col(RULE));
     List<Column> out = new ArrayList<>();
     config.leftColumns().forEach(c -> out.add(col(L + c)));
     config.rightColumns().forEach(c -> out.add(col(R + c)));
@@ -239,6 +238,11 @@ public final class LinkageEngine {
       out = out == null ? inRule : out.unionByName(inRule);
     }
     return out.distinct();
+  }
+
+  /** A rule's name from its index (0-based) among the given names, as a column. */
+  static Column ruleName(List<String> names, Column index) {
+    return element_at(array(names.stream().map(n -> lit(n)).toArray(Column[]::new)), index.plus(1));
   }
 
   /** One name for a block: its rule and its key ("rule / key"). */
@@ -322,8 +326,7 @@ public final class LinkageEngine {
 
   /** The blocks over max_block_pairs, as {@link BlockingResult#skippedKeys} rows. */
   private Dataset<Row> skippedOf(Dataset<Row> blocks) {
-    Column ruleName = element_at(array(config.blockingRules().stream().map(r -> lit(r.name()))
-        .toArray(Column[]::new)), col(RULE).plus(1));
+    Column ruleName = ruleName(config.blockingRules().stream().map(BlockingRule::name).toList(), col(RULE));
     return blocks.filter(col("pairs").gt(lit(config.maxBlockPairs())))
         .select(ruleName.as(BLOCKING_RULE), concat_ws(" | ", col(PARTS)).as("key"),
             col("left_count"), col("right_count"), col("pairs"));
@@ -407,6 +410,7 @@ public final class LinkageEngine {
     };
   }
 
+  /** A level's similarity of its two columns (null when either is null). */
   private static Column similarity(Level level) {
     Column l = col(L + level.left()).cast("string");
     Column r = col(R + level.right()).cast("string");

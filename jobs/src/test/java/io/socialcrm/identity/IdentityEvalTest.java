@@ -61,7 +61,8 @@ class IdentityEvalTest extends SparkTestBase {
     // x:4's true pair sits at 0.55.
     Dataset<Row> review = spark().sql("SELECT * FROM VALUES ('x','3','C3',0.8D), ('x','3','C9',0.6D),"
         + " ('x','5','C3',0.7D), ('x','4','C4',0.55D) AS t(platform, profile_id, customer_id, match_probability)");
-    List<IdentityEval.AtThreshold> at = IdentityEval.atThresholds(links, review, truth, profiles, consent,
+    List<IdentityEval.AtThreshold> at = IdentityEval.atThresholds(
+        IdentityEval.evaluate(links, truth, profiles, consent), links, review, truth, profiles, consent,
         new double[] {0.99, 0.95, 0.75, 0.5});
     // 0.99: only the deterministic link is left.
     assertEquals(List.of(1L, 1L), List.of(at.get(0).result().links(), at.get(0).result().correct()));
