@@ -38,7 +38,9 @@ following ones instead of letting them build on a missing day; clear or fix the 
   built by `mvn -DskipTests package`, at a path or URL the cluster can read).
 - Variables read when the file is parsed (optional, with defaults): `socialcrm_start_date` (the first day
   the scheduler runs, `YYYY-MM-DD`, default 2026-11-01; catchup runs every day from it, and a manual run
-  needs a logical date on or after it), `socialcrm_spark_conn_id`,
+  needs a logical date on or after it), `socialcrm_end_date` (the last day the scheduler runs, `YYYY-MM-DD`;
+  none by default: a lake being retired, or a test that must not see a scheduled run for a day that begins
+  while it runs), `socialcrm_spark_conn_id`,
   `socialcrm_config` (a socialcrm properties file, passed as `--config`), `socialcrm_spark_conf`
   (a JSON object of extra Spark settings, passed as `--conf key=value`, e.g.
   `{"spark.sql.shuffle.partitions": "64"}`), `socialcrm_retries` (tries after the first of a failed task,
@@ -130,16 +132,21 @@ SPARK_CONF = _spark_conf()
 DEFAULT_START_DATE = "2026-11-01"
 
 
-def _start_date() -> pendulum.DateTime:
-    text = Variable.get("socialcrm_start_date", default=DEFAULT_START_DATE)
+def _day(variable: str, default: str | None) -> pendulum.DateTime | None:
+    text = Variable.get(variable, default=default)
+    if text is None or not str(text).strip():
+        return None
     try:
-        day = pendulum.from_format(str(text).strip(), "YYYY-MM-DD", tz="UTC")
+        return pendulum.from_format(str(text).strip(), "YYYY-MM-DD", tz="UTC")
     except ValueError:
-        raise ValueError(f"Variable socialcrm_start_date must be a date YYYY-MM-DD, got {text!r}") from None
-    return day
+        raise ValueError(f"Variable {variable} must be a date YYYY-MM-DD, got {text!r}") from None
 
 
-START_DATE = _start_date()
+START_DATE = _day("socialcrm_start_date", DEFAULT_START_DATE)
+END_DATE = _day("socialcrm_end_date", None)
+if END_DATE is not None and END_DATE < START_DATE:
+    raise ValueError(f"Variable socialcrm_end_date ({END_DATE:%Y-%m-%d}) is before socialcrm_start_date "
+                     f"({START_DATE:%Y-%m-%d})")
 
 
 def _retries() -> int:
@@ -201,6 +208,7 @@ with DAG(
     doc_md=__doc__,
     schedule=CronDataIntervalTimetable("@daily", timezone="UTC"),
     start_date=START_DATE,
+    end_date=END_DATE,
     catchup=True,
     max_active_runs=1,
     dagrun_timeout=timedelta(hours=12),

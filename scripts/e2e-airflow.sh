@@ -6,7 +6,8 @@
 #   1. builds the jars and test classes if missing; starts the Spark master and worker and waits for the worker;
 #   2. runs the demo for one day D (yesterday, UTC): small sample data, every step locally (local[2]), into a
 #      reference lake (kept in $E2E_DEMO_OUT when that is set);
-#   3. moves D's landing folders away (the exports are "late"), starts Airflow with start date D and 0 retries;
+#   3. moves D's landing folders away (the exports are "late"), starts Airflow with start and end date D (so a
+#      run across midnight UTC gets no scheduled run for D+1) and 0 retries;
 #   4. `airflow trigger --date D --wait` on the paused DAG, then `airflow unpause`: the run fails in ingest (no
 #      landing data for D), the other tasks are upstream_failed, `airflow logs --task ingest` says why;
 #   5. puts D's landing back and `airflow clear --failed --wait`: the run succeeds on the cluster, maintenance
@@ -149,7 +150,9 @@ export AIRFLOW__API_AUTH__JWT_SECRET AIRFLOW__API__SECRET_KEY
 export AIRFLOW_CONN_SPARK_DEFAULT="{\"conn_type\": \"spark\", \"host\": \"spark://127.0.0.1\", \"port\": $MASTER_PORT}"
 export AIRFLOW_VAR_SOCIALCRM_LAKE="$LAKE" AIRFLOW_VAR_SOCIALCRM_LANDING="$DATA/landing"
 export AIRFLOW_VAR_SOCIALCRM_JAR="$CLUSTER_JAR"
-export AIRFLOW_VAR_SOCIALCRM_START_DATE="$DAY" AIRFLOW_VAR_SOCIALCRM_RETRIES=0
+# The end date keeps the scheduler to D: a test that runs across midnight UTC would otherwise see the scheduler
+# (catchup) add its own run for D+1 beside the triggered one (CI did, 2026-12-08).
+export AIRFLOW_VAR_SOCIALCRM_START_DATE="$DAY" AIRFLOW_VAR_SOCIALCRM_END_DATE="$DAY" AIRFLOW_VAR_SOCIALCRM_RETRIES=0
 export AIRFLOW_VAR_SOCIALCRM_SPARK_CONF='{"spark.driver.memory": "2g", "spark.executor.memory": "2g", "spark.cores.max": "2", "spark.sql.shuffle.partitions": "4", "spark.ui.enabled": "false"}'
 
 say "preparing Airflow in $AIRFLOW_HOME (db migrate, pool socialcrm)"

@@ -101,6 +101,29 @@ def test_a_start_date_variable_that_is_not_a_date_is_an_import_error(load_dagbag
     assert "socialcrm_start_date must be a date YYYY-MM-DD" in next(iter(bag.import_errors.values()))
 
 
+def test_the_end_date_variable_is_the_last_day_the_scheduler_runs(load_dag, load_dagbag):
+    from airflow.serialization.serialized_objects import SerializedDAG
+    from airflow.timetables.base import DataInterval
+
+    assert load_dag().end_date is None
+    dag = load_dag(socialcrm_start_date="2026-12-01", socialcrm_end_date="2026-12-03")
+    assert dag.end_date == pendulum.datetime(2026, 12, 3, tz="UTC")
+    restored = SerializedDAG.from_dict(SerializedDAG.to_dict(dag))  # what the scheduler asks
+
+    def after(day):
+        return restored.next_dagrun_info(DataInterval(start=day.subtract(days=1), end=day))
+
+    last = after(pendulum.datetime(2026, 12, 3, tz="UTC"))
+    assert last is not None and last.data_interval.start == pendulum.datetime(2026, 12, 3, tz="UTC")
+    assert after(pendulum.datetime(2026, 12, 4, tz="UTC")) is None
+
+    bag = load_dagbag(socialcrm_start_date="2026-12-01", socialcrm_end_date="2026-11-30")
+    assert "socialcrm_end_date (2026-11-30) is before socialcrm_start_date (2026-12-01)" in next(
+        iter(bag.import_errors.values()))
+    bag = load_dagbag(socialcrm_start_date="2026-12-01", socialcrm_end_date="soon")
+    assert "socialcrm_end_date must be a date YYYY-MM-DD" in next(iter(bag.import_errors.values()))
+
+
 @cron_setting
 def test_the_run_for_a_day_starts_after_the_day_and_covers_exactly_it(create_cron_data_intervals, load_dag):
     dag = load_dag()
