@@ -6,6 +6,7 @@ import io.socialcrm.ingest.RawRecords;
 import io.socialcrm.lake.ChangeFeed;
 import io.socialcrm.lake.Lake;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,9 +39,17 @@ public final class BronzeChanges {
     feed.saveProcessedVersions(versions, before, runId);
   }
 
+  /**
+   * The columns that identify a bronze record: its source and row there, and the date it was ingested for (a CRM
+   * table read over JDBC is one source for every date).
+   */
+  public static final List<String> KEYS = List.of(RawRecords.SOURCE_FILE, BronzeTables.INGEST_DATE,
+      RawRecords.SOURCE_ROW);
+
   /** The rows of {@code contract}'s bronze table after version {@code processed} (null: never processed). */
   public ChangeFeed.Batch read(Contract contract, Long processed) {
-    return feed.read(contract.name(), lake.path(BronzeTables.bronze(contract)), processed, () -> empty(contract));
+    return feed.read(contract.name(), lake.path(BronzeTables.bronze(contract)), processed, () -> empty(contract),
+        KEYS);
   }
 
   /** An empty frame shaped like the contract's bronze table. */

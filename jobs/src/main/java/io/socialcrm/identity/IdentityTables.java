@@ -31,6 +31,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class IdentityTables {
   public static final LakeTable LINKS = new LakeTable(Layer.SILVER, "identity_links");
+  /** The columns that identify a row of {@link #LINKS} (one link of a profile to a customer, from its start). */
+  public static final List<String> LINKS_KEYS = List.of("profile_key", "customer_id", "valid_from");
   public static final LakeTable REVIEW = new LakeTable(Layer.SILVER, "identity_review");
   public static final LakeTable MODELS = new LakeTable(Layer.SILVER, "identity_models");
   /**

@@ -1,6 +1,8 @@
 package io.socialcrm.lake;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
 import io.socialcrm.common.Errors;
@@ -12,20 +14,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads what changed in a Delta table since a step last processed it, through Delta's Change Data Feed, and keeps
  * the last version processed per input table in a small state table of the step (one row per input). A table never
  * processed is read in full (at its latest version); if it has no Change Data Feed yet (an older lake), the feed is
- * turned on then. Rows a rewrite brought back come as inserts: consumers treat them as the no-ops they are.
+ * turned on then. So is a table whose changes since the step last ran are gone (VACUUM after a long idle time): a
+ * warning says so, and the step rebuilds from the whole table. The changes of several versions are reduced to one
+ * row per key (see {@link #read}). Rows a rewrite brought back come as inserts: consumers treat them as the no-ops
+ * they are.
  */
 public final class ChangeFeed {
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
   /** Change types that carry a row as it now is. */
   public static final List<String> NEW_ROWS = List.of("insert", "update_postimage");
   public static final List<String> CDF_COLUMNS = List.of("_change_type", "_commit_version", "_commit_timestamp");
@@ -102,9 +113,16 @@ public final class ChangeFeed {
 
   /**
    * The rows of the table {@code input} at {@code path} after version {@code processed} (null: never processed);
-   * {@code empty} gives an empty frame with the table's columns for a table that does not exist yet.
+   * {@code empty} gives an empty frame with the table's columns for a table that does not exist yet. The feed of
+   * several versions holds a row once per change: it is reduced by {@code keys} (the columns that identify a row) to
+   * one row per key, so a consumer can MERGE it: {@link Batch#rows} the newest image of each key that still exists,
+   * {@link Batch#gone} the image each updated or deleted key had at version {@code processed} (none for a key the
+   * batch itself inserted).
    */
-  public Batch read(String input, String path, Long processed, Supplier<Dataset<Row>> empty) {
+  public Batch read(String input, String path, Long processed, Supplier<Dataset<Row>> empty, List<String> keys) {
+    if (keys.isEmpty()) {
+      throw new IllegalArgumentException("a change feed is read by the keys that identify a row of " + input);
+    }
     if (!lake.isDeltaTable(path)) {
       return nothing(input, empty, null);
     }
@@ -119,23 +137,26 @@ public final class ChangeFeed {
         return nothing(input, empty, latest);
       }
       if (processed == null) {
-        DeltaTable table = DeltaTable.forPath(spark, path);
-        Dataset<Row> all = spark.read().format("delta").option("versionAsOf", latest).load(path);
-        Map<String, String> props = table.detail().select("properties").head().getJavaMap(0);
-        if (!"true".equalsIgnoreCase(props.get("delta.enableChangeDataFeed"))) {
-          spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true)");
-          latest = versions.latest(path);
-        }
-        return new Batch(input, all, all.limit(0), latest, true, false);
+        return whole(input, path, latest, versions);
+      }
+      if (!versions.changesReadable(path, processed, latest)) {
+        LOG.warn("{}: the changes after version {} of {} are gone (VACUUM removed their files, or the log was cleaned"
+            + " up, after the step was idle longer than the retention): reading the whole table at version {} instead",
+            input, processed, path, latest);
+        return whole(input, path, latest, versions);
       }
       Dataset<Row> feed = spark.read().format("delta")
           .option("readChangeFeed", "true")
           .option("startingVersion", processed + 1)
           .option("endingVersion", latest)
           .load(path);
-      String[] cdf = CDF_COLUMNS.toArray(new String[0]);
-      return new Batch(input, feed.filter(col("_change_type").isin(NEW_ROWS.toArray())).drop(cdf),
-          feed.filter(col("_change_type").isin(GONE_ROWS.toArray())).drop(cdf), latest, false, false);
+      if (versions.onlyAppends(path, processed, latest)) {
+        // Inserts only, each row once: nothing to reduce, nothing gone.
+        Dataset<Row> inserted = feed.filter(col("_change_type").equalTo("insert"))
+            .drop(CDF_COLUMNS.toArray(new String[0]));
+        return new Batch(input, inserted, inserted.limit(0), latest, false, false);
+      }
+      return new Batch(input, newest(feed, keys), oldest(feed, keys), latest, false, false);
     } catch (SocialCrmException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -143,4 +164,41 @@ public final class ChangeFeed {
     }
   }
 
+  /** The whole table at {@code latest}, its Change Data Feed turned on if it was not (an older lake). */
+  private Batch whole(String input, String path, long latest, TableVersions versions) {
+    DeltaTable table = DeltaTable.forPath(spark, path);
+    Dataset<Row> all = spark.read().format("delta").option("versionAsOf", latest).load(path);
+    Map<String, String> props = table.detail().select("properties").head().getJavaMap(0);
+    if (!"true".equalsIgnoreCase(props.get("delta.enableChangeDataFeed"))) {
+      spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true)");
+      latest = versions.latest(path);
+    }
+    return new Batch(input, all, all.limit(0), latest, true, false);
+  }
+
+  /**
+   * Per key, the row as the last version of the feed left it: its newest change (a delete loses to an insert of the
+   * same version, as when a rewrite replaces a row), kept when that change carries a row ({@link #NEW_ROWS}).
+   */
+  static Dataset<Row> newest(Dataset<Row> feed, List<String> keys) {
+    Column carriesRow = col("_change_type").isin(NEW_ROWS.toArray());
+    return firstPerKey(feed, keys, col("_commit_version").desc(), when(carriesRow, 0).otherwise(1))
+        .filter(carriesRow).drop(CDF_COLUMNS.toArray(new String[0]));
+  }
+
+  /**
+   * Per key, the row as it was before the feed's first version: the key's earliest change, kept when it is an update
+   * pre-image or a delete ({@link #GONE_ROWS}); a key first inserted within the feed had no row before it.
+   */
+  static Dataset<Row> oldest(Dataset<Row> feed, List<String> keys) {
+    Column tookRow = col("_change_type").isin(GONE_ROWS.toArray());
+    return firstPerKey(feed, keys, col("_commit_version").asc(), when(tookRow, 0).otherwise(1))
+        .filter(tookRow).drop(CDF_COLUMNS.toArray(new String[0]));
+  }
+
+  private static Dataset<Row> firstPerKey(Dataset<Row> feed, List<String> keys, Column... order) {
+    WindowSpec byKey = Window.partitionBy(keys.stream().map(k -> col(k)).toArray(Column[]::new)).orderBy(order);
+    return feed.withColumn("_change_rank", row_number().over(byKey)).filter(col("_change_rank").equalTo(1))
+        .drop("_change_rank");
+  }
 }

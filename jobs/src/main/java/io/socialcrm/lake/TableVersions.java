@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialcrm.common.Errors;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,8 +117,16 @@ public final class TableVersions {
         .map(Map.Entry::getKey).sorted().toList();
   }
 
-  /** What a commit did: its operation (WRITE, MERGE, OPTIMIZE, ...) and Delta's metrics of it. */
-  public record Commit(long version, String operation, Map<String, String> metrics) {
+  /**
+   * What a commit did: its operation (WRITE, MERGE, OPTIMIZE, ...), its parameters (e.g. a WRITE's {@code mode}) and
+   * Delta's metrics of it.
+   */
+  public record Commit(long version, String operation, Map<String, String> parameters, Map<String, String> metrics) {
+    /** Whether the commit only added rows: a WRITE in mode Append. */
+    public boolean isAppend() {
+      return "WRITE".equals(operation) && "Append".equals(parameters.get("mode"));
+    }
+
     public long metric(String name) {
       String v = metrics.get(name);
       return v == null ? 0L : Long.parseLong(v);
@@ -137,7 +148,10 @@ public final class TableVersions {
         if (info != null) {
           Map<String, String> metrics = new TreeMap<>();
           info.path("operationMetrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asText()));
-          return new Commit(version, info.path("operation").asText(null), metrics);
+          Map<String, String> parameters = new TreeMap<>();
+          info.path("operationParameters").fields()
+              .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+          return new Commit(version, info.path("operation").asText(null), parameters, metrics);
         }
       }
     } catch (IOException e) {
@@ -157,9 +171,56 @@ public final class TableVersions {
    * row: read from each commit's {@code commitInfo}. A missing commit file (cleaned up log) is not maintenance.
    */
   public boolean onlyMaintenance(String path, long from, long to) {
+    return all(path, from, to, c -> MAINTENANCE_OPERATIONS.contains(c.operation()));
+  }
+
+  /**
+   * Whether the commits after {@code from} up to {@code to} only added rows or were maintenance: then their change
+   * feed holds inserts only, each row once. A missing commit file is neither.
+   */
+  public boolean onlyAppends(String path, long from, long to) {
+    return all(path, from, to, c -> c.isAppend() || MAINTENANCE_OPERATIONS.contains(c.operation()));
+  }
+
+  /**
+   * Whether the change feed of the commits after {@code from} up to {@code to} can still be read: every commit's log
+   * file is there, and so is every data and change-data file it added (VACUUM deletes them once they are older than
+   * its retention and no longer part of the table). Reads the commits' log files and asks for each file they name.
+   */
+  public boolean changesReadable(String path, long from, long to) {
+    for (long v = from + 1; v <= to; v++) {
+      String text = lake.readText(Lake.join(path, "_delta_log", String.format("%020d.json", v)));
+      if (text == null) {
+        return false;
+      }
+      try {
+        for (String line : text.split("\n")) {
+          if (line.isBlank()) {
+            continue;
+          }
+          JsonNode action = JSON.readTree(line);
+          for (String kind : List.of("add", "cdc")) {
+            JsonNode file = action.get(kind);
+            if (file == null) {
+              continue;
+            }
+            URI uri = new URI(file.path("path").asText());
+            if (!lake.exists(uri.isAbsolute() ? uri.toString() : Lake.join(path, uri.getPath()))) {
+              return false;
+            }
+          }
+        }
+      } catch (IOException | URISyntaxException e) {
+        throw Errors.io("cannot read the log of " + path, e);
+      }
+    }
+    return true;
+  }
+
+  private boolean all(String path, long from, long to, Predicate<Commit> test) {
     for (long v = from + 1; v <= to; v++) {
       Commit c = commit(path, v);
-      if (c == null || !MAINTENANCE_OPERATIONS.contains(c.operation())) {
+      if (c == null || !test.test(c)) {
         return false;
       }
     }

@@ -359,9 +359,9 @@ public final class MartsJob {
     }
     Map<String, ChangeFeed.Batch> out = new LinkedHashMap<>();
     silver.forEach((name, t) -> out.put(name, feed.read(name, lake.path(t.table()), before.get(name),
-        emptyOf(t))));
+        emptyOf(t), t.keys())));
     out.put("identity_links", feed.read("identity_links", lake.path(IdentityTables.LINKS),
-        before.get("identity_links"), () -> IdentityTables.emptyLinks(spark)));
+        before.get("identity_links"), () -> IdentityTables.emptyLinks(spark), IdentityTables.LINKS_KEYS));
     return out;
   }
 

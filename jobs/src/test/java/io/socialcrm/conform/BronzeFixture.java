@@ -3,6 +3,8 @@ package io.socialcrm.conform;
 import io.socialcrm.lake.DeclaredTable;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.row_number;
 
 import io.socialcrm.contracts.Contracts;
 import io.socialcrm.ingest.BronzeTables;
@@ -15,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructField;
 
 /** Writes bronze partitions as ingestion does (replaceWhere on the date), from rows given as SQL literals. */
@@ -45,7 +48,11 @@ final class BronzeFixture {
       if (f.name().equals(BronzeTables.INGEST_DATE)) {
         c = lit(java.sql.Date.valueOf(date));
       } else if (f.name().equals("_source_row")) {
-        c = lit(1L);
+        // as ingest numbers them: a record's row within its source (the VALUES order), so that source and row
+        // identify a record, as BronzeChanges.KEYS expects
+        c = row_number().over(Window.orderBy(monotonically_increasing_id()));
+      } else if (f.name().equals("_source_file") && !have.contains(f.name())) {
+        c = lit("landing/" + input + "/" + date + "/fixture.csv");
       }
       cols.add(c.cast(f.dataType()).as(f.name()));
     }

@@ -179,11 +179,16 @@ class MartsIncrementalTest extends SparkTestBase {
             + " 'Nordwind jackets look great', 40L),"
             + "('x:post:L2', 'x', 'u4', 'post', TIMESTAMP'2026-11-04 09:00:00', 'Alpenkraft', NULL, NULL, NULL,"
             + " 'Alpenkraft gloves are excellent', 40L)"));
-    // u1's reply edited: its stored evidence (a positive reply) is gone
-    DeltaTable.forPath(session(), lake.path(SilverTables.INTERACTIONS.table()))
-        .update(col("interaction_id").equalTo("x:reply:R1"), Map.of("text", lit("I hate it, terrible jacket")));
+    // u1's reply edited twice (two versions the marts step has not read: one row per key must reach the MERGE of
+    // post_signals, the newest): its stored evidence (a positive reply) is gone
+    DeltaTable interactions = DeltaTable.forPath(session(), lake.path(SilverTables.INTERACTIONS.table()));
+    interactions.update(col("interaction_id").equalTo("x:reply:R1"), Map.of("text", lit("meh, it is a jacket")));
+    interactions.update(col("interaction_id").equalTo("x:reply:R1"), Map.of("text", lit("I hate it, terrible jacket")));
     append(lake, SilverTables.ORDERS.table(), SilverTables.ORDERS.schema(), orders(
         "('O2', 'C1', TIMESTAMP'2026-11-11 12:00:00', 120.00, 'paid', TIMESTAMP'2026-11-11 12:00:00')"));
+    // O4 shipped, then refunded
+    DeltaTable.forPath(session(), lake.path(SilverTables.ORDERS.table())).update(col("order_id").equalTo("O4"),
+        Map.of("status", lit("shipped"), "updated_at", lit("2026-11-10 20:00:00").cast("timestamp")));
     DeltaTable.forPath(session(), lake.path(SilverTables.ORDERS.table())).update(col("order_id").equalTo("O4"),
         Map.of("status", lit("refunded"), "updated_at", lit("2026-11-11 08:00:00").cast("timestamp")));
     append(lake, IdentityTables.LINKS, IdentityTables.LINKS_SCHEMA, links("('u3', 'C3')"));
