@@ -3,6 +3,7 @@ package io.socialcrm.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.socialcrm.testing.TempDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ class SettingsTest {
 
   @Test
   void flagThenEnvironmentThenFileThenDefault() throws IOException {
-    Path dir = Files.createTempDirectory("settings");
+    Path dir = TempDirs.create("settings");
     Files.writeString(dir.resolve("socialcrm.properties"), "lake=/from/file\nlanding=/landing/file\ncrm.source=jdbc\n");
     Map<String, String> env = Map.of("SOCIALCRM_LAKE", "/from/env", "SOCIALCRM_LANDING", "/landing/env");
     Settings s = Settings.resolve(Map.of(Setting.LAKE, "/from/flag"), null, env, dir);
@@ -30,7 +31,7 @@ class SettingsTest {
 
   @Test
   void configFileFromFlagOrEnvironmentMustExistAndKnowItsKeys() throws IOException {
-    Path dir = Files.createTempDirectory("settings");
+    Path dir = TempDirs.create("settings");
     Files.writeString(dir.resolve("other.properties"), "crm.jdbc.password=secret\n");
     Settings s = Settings.resolve(Map.of(), null, Map.of("SOCIALCRM_CONFIG", "other.properties"), dir);
     assertEquals("secret", s.get(Setting.CRM_JDBC_PASSWORD));

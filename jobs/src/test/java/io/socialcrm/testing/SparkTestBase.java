@@ -2,8 +2,6 @@ package io.socialcrm.testing;
 
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import io.socialcrm.common.SparkSessions;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -48,11 +46,8 @@ public abstract class SparkTestBase extends JavaDataFrameSuiteBase {
     return spark();
   }
 
+  /** A new temporary folder, removed when the test JVM exits ({@link TempDirs}). */
   protected static Path newTempDir(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TempDirs.create(prefix);
   }
 }

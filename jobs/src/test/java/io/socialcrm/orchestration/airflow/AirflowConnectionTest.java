@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.socialcrm.common.Setting;
 import io.socialcrm.common.Settings;
 import io.socialcrm.common.SocialCrmException;
+import io.socialcrm.testing.TempDirs;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class AirflowConnectionTest {
 
   @Test
   void flagThenEnvironmentThenFileAndThePasswordIsNeverShown() throws IOException {
-    Path dir = Files.createTempDirectory("airflow-settings");
+    Path dir = TempDirs.create("airflow-settings");
     Files.writeString(dir.resolve("socialcrm.properties"),
         "airflow.password=file-pw\nairflow.dag=other_dag\nairflow.timeout.seconds=7\nairflow.user=file-user\n");
     Map<String, String> env = Map.of("SOCIALCRM_AIRFLOW_USER", "env-user", "SOCIALCRM_AIRFLOW_URL", "http://env:1");
