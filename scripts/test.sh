@@ -27,31 +27,64 @@ command -v curl >/dev/null || apt_install curl   # the end-to-end test polls Spa
 [ -n "${SOCIALCRM_CHROMIUM:-}" ] || command -v chromium >/dev/null || command -v chromium-browser >/dev/null ||
   command -v google-chrome >/dev/null || apt_install chromium
 
+# Each stage's time, printed at the end (also after a failure) with the 10 slowest Java test classes.
+T_START=$(date +%s) T_STAGE=$(date +%s) STAGE="set-up" TIMES=""
+stage() {
+  local now; now=$(date +%s)
+  TIMES="$TIMES$(printf '  %-62s %5d s' "$STAGE" $(( now - T_STAGE )))"$'\n'
+  STAGE="$1" T_STAGE=$now
+  echo "== $1"
+}
+summary() {
+  local rc=$1 now; now=$(date +%s)
+  echo "== Time per stage"
+  printf '%s' "$TIMES"
+  printf '  %-62s %5d s\n' "$STAGE$([ "$rc" = 0 ] || echo " (failed)")" $(( now - T_STAGE ))
+  printf '  %-62s %5d s\n' "total" $(( now - T_START ))
+  local reports="$ROOT/jobs/target/surefire-reports"
+  if ls "$reports"/TEST-*.xml >/dev/null 2>&1; then
+    echo "== The 10 slowest Java test classes"
+    python3 - "$reports" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+rows = []
+for path in glob.glob(f"{sys.argv[1]}/TEST-*.xml"):
+    suite = ET.parse(path).getroot()
+    rows.append((float(suite.get("time", 0)), suite.get("name"), int(suite.get("tests", 0))))
+rows.sort(reverse=True)
+total = sum(r[0] for r in rows)
+for seconds, name, tests in rows[:10]:
+    print(f"  {name:<62} {seconds:7.1f} s  {tests:3d} tests")
+print(f"  {len(rows)} classes, {total:.0f} s in all")
+PY
+  fi
+}
+
 # A throw-away PostgreSQL server on loopback for the CRM-over-JDBC test.
 PGDIR="$(mktemp -d /tmp/socialcrm-pg.XXXXXX)"
 chmod 755 "$PGDIR"
 PGPORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)"
 cleanup() { scripts/pg-test-server.sh stop "$PGDIR" || true; rm -rf "$PGDIR"; }
-trap cleanup EXIT
+trap 'rc=$?; cleanup; summary "$rc"; exit "$rc"' EXIT
 SOCIALCRM_TEST_PG_URL="$(scripts/pg-test-server.sh start "$PGDIR" "$PGPORT")"
 export SOCIALCRM_TEST_PG_URL
 
-echo "== Python tests (Airflow DAG)"
+stage "Python tests (Airflow DAG)"
 PY="$(scripts/python-env.sh)"
 "$PY" -m pytest dags/tests -q
 
-echo "== Java tests (Spark, Delta, PostgreSQL at $SOCIALCRM_TEST_PG_URL), then the jars"
+stage "Java tests (Spark, Delta, PostgreSQL), then the jars"
+echo "   PostgreSQL at $SOCIALCRM_TEST_PG_URL"
 mvn -B -ntp package "$@"
 
 [ "$#" -eq 0 ] || exit 0
 DEMO="$(mktemp -d /tmp/socialcrm-demo.XXXXXX)"
-trap 'cleanup; rm -rf "$DEMO"' EXIT
+trap 'rc=$?; cleanup; rm -rf "$DEMO"; summary "$rc"; exit "$rc"' EXIT
 if [ "${SOCIALCRM_E2E:-1}" != 0 ]; then
-  echo "== End to end: Spark standalone cluster + Airflow 3 + the Java Airflow client (its demo lake is kept)"
+  stage "End to end: Spark cluster + Airflow 3 + the Java Airflow client"
   E2E_DEMO_OUT="$DEMO/demo" scripts/e2e-airflow.sh
 else
-  echo "== The demo lake for the notebooks (one day)"
+  stage "The demo lake for the notebooks (one day)"
   ./socialcrm demo --days 1 --out "$DEMO/demo" >"$DEMO/demo.log" 2>&1 || { tail -20 "$DEMO/demo.log"; exit 1; }
 fi
-echo "== Notebooks, executed headless on the demo lake; Superset's client against serve-sql on it"
+stage "Notebooks on the demo lake; Superset's client against serve-sql"
 scripts/notebooks.sh "$DEMO/demo/lake"
