@@ -31,17 +31,25 @@ class ChangeFeedTest extends SparkTestBase {
     return session().sql("SELECT * FROM VALUES " + values + " AS t(id, value)");
   }
 
+  private ChangeFeed feed;
+  private final Supplier<Dataset<Row>> none = () -> rows("(0, 'x')").limit(0);
+
+  /** Table silver.t of a new lake in {@code folder} with the given (id, value) rows; {@link #feed} reads it. */
+  private String table(String folder, String values) {
+    Lake lake = new Lake(session(), tmp.resolve(folder).toString());
+    String path = lake.path(new LakeTable(Layer.SILVER, "t"));
+    rows(values).write().format("delta").save(path);
+    feed = new ChangeFeed(session(), lake, new LakeTable(Layer.SILVER, "_t_state"));
+    return path;
+  }
+
   private static List<String> sorted(Dataset<Row> rows) {
     return rows.orderBy("id").collectAsList().stream().map(Row::toString).toList();
   }
 
   @Test
   void severalVersionsReduceToTheNewestImagePerKeyAndTheImageAtTheProcessedVersion() {
-    Lake lake = new Lake(session(), tmp.resolve("lake").toString());
-    String path = lake.path(new LakeTable(Layer.SILVER, "t"));
-    rows("(1, 'a'), (2, 'a'), (3, 'a')").write().format("delta").save(path);
-    ChangeFeed feed = new ChangeFeed(session(), lake, new LakeTable(Layer.SILVER, "_t_state"));
-    Supplier<Dataset<Row>> none = () -> rows("(0, 'x')").limit(0);
+    String path = table("lake", "(1, 'a'), (2, 'a'), (3, 'a')");
     ChangeFeed.Batch first = feed.read("t", path, null, none, List.of("id"));
     Assertions.assertTrue(first.full());
     assertEquals(3, first.rows().count());
@@ -80,11 +88,7 @@ class ChangeFeedTest extends SparkTestBase {
 
   @Test
   void changesVacuumedAwayAreReadAsTheWholeTableInsteadOfFailing() {
-    Lake lake = new Lake(session(), tmp.resolve("vacuumed").toString());
-    String path = lake.path(new LakeTable(Layer.SILVER, "t"));
-    rows("(1, 'a'), (2, 'a')").write().format("delta").save(path);
-    ChangeFeed feed = new ChangeFeed(session(), lake, new LakeTable(Layer.SILVER, "_t_state"));
-    Supplier<Dataset<Row>> none = () -> rows("(0, 'x')").limit(0);
+    String path = table("vacuumed", "(1, 'a'), (2, 'a')");
     long processed = feed.read("t", path, null, none, List.of("id")).version();
     DeltaTable.forPath(session(), path).update(col("id").equalTo(1), Map.of("value", lit("b")));
     ChangeFeed.Batch readable = feed.read("t", path, processed, none, List.of("id"));
