@@ -8,6 +8,7 @@ import io.socialcrm.orchestration.RunReport;
 import io.socialcrm.orchestration.Step;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,7 +57,7 @@ final class BackfillCommand implements Callable<Integer> {
     Settings settings = common.settings();
     List<List<LocalDate>> runs = batches(start, end, perDate ? 1 : batchDays(settings));
     PipelineRunner runner = new PipelineRunner(common.spark(), settings, Clock.systemUTC());
-    long days = java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1;
+    long days = ChronoUnit.DAYS.between(start, end) + 1;
     long t0 = System.nanoTime();
     int i = 0;
     for (List<LocalDate> batch : runs) {

@@ -2,13 +2,16 @@ package io.socialcrm.cli;
 
 import io.socialcrm.identity.IdentityResult;
 import io.socialcrm.ingest.InputResult;
+import io.socialcrm.orchestration.PipelineRunner;
 import io.socialcrm.orchestration.RunListener;
 import io.socialcrm.orchestration.RunReport;
 import io.socialcrm.orchestration.Step;
 import io.socialcrm.orchestration.StepWork;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Shows a run's progress (step n of m, elapsed) and its summary table. */
 final class ConsoleProgress implements RunListener {
@@ -36,9 +39,9 @@ final class ConsoleProgress implements RunListener {
   }
 
   @Override
-  public void stepMetrics(Step step, java.util.Map<String, Object> metrics) {
+  public void stepMetrics(Step step, Map<String, Object> metrics) {
     // Warnings are logged when they arise and repeated at the end of the run (printSummary), not in this line.
-    java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>(metrics);
+    Map<String, Object> figures = new LinkedHashMap<>(metrics);
     figures.remove(IdentityResult.WARNINGS);
     out.printf("  %s: %s%n", step.id(), figures);
   }
@@ -74,7 +77,7 @@ final class ConsoleProgress implements RunListener {
     return String.format("%02d:%02d", s / 60, s % 60);
   }
 
-  static void printSummary(PrintStream out, RunReport report, io.socialcrm.orchestration.PipelineRunner runner) {
+  static void printSummary(PrintStream out, RunReport report, PipelineRunner runner) {
     TablePrinter t = new TablePrinter(List.of("source", "input", "status", "files", "read", "loaded", "quarantined",
         "erased", "reasons"));
     for (RunReport.SourceCounts s : report.sources()) {

@@ -2,6 +2,7 @@ package io.socialcrm.cli;
 
 import io.socialcrm.common.Setting;
 import io.socialcrm.common.Settings;
+import io.socialcrm.contracts.Contracts;
 import io.socialcrm.generate.GeneratorOptions;
 import io.socialcrm.generate.SampleDataGenerator;
 import io.socialcrm.generate.Scale;
@@ -65,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         .with(Setting.LAKE, dir.resolve("lake").toString());
     PipelineRunner runner = new PipelineRunner(spark, settings, Clock.systemUTC());
     Landing landing = new Landing(landingDir.toString(), new Lake(spark, settings.get(Setting.LAKE)));
-    List<LocalDate> dates = List.copyOf(landing.dates(io.socialcrm.contracts.Contracts.all()));
+    List<LocalDate> dates = List.copyOf(landing.dates(Contracts.all()));
     long t0 = System.nanoTime();
     if (perNight) {
       runEachNight(runner, dates, lateDir, landingDir, t0);

@@ -1,5 +1,6 @@
 package io.socialcrm.cli;
 
+import io.socialcrm.common.Errors;
 import io.socialcrm.generate.GeneratorOptions;
 import io.socialcrm.generate.GeneratorSummary;
 import io.socialcrm.generate.SampleDataGenerator;
@@ -37,7 +38,7 @@ final class GenerateCommand implements Callable<Integer> {
     LocalDate first = Dates.parse("--start", start);
     int n = days == null ? scale.defaultDays() : days;
     if (n < 1 || n > 90) {
-      throw io.socialcrm.common.Errors.badArgument("--days", String.valueOf(days), "a number of days from 1 to 90");
+      throw Errors.badArgument("--days", String.valueOf(days), "a number of days from 1 to 90");
     }
     CommonOptions common = new CommonOptions();
     common.verbose = verbose;

@@ -21,8 +21,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.apache.spark.sql.SparkSession;
@@ -146,7 +148,7 @@ final class NightlyBenchmark {
         results.add(Result.parse(line));
       }
     }
-    results.sort(java.util.Comparator.comparingLong(Result::interactions));
+    results.sort(Comparator.comparingLong(Result::interactions));
     Result base = results.get(0);
     System.out.printf("%-7s %5s %9s %9s %12s %11s %9s  %s %9s %19s %19s  %-32s%n", "scale", "days", "customers",
         "profiles", "interactions", "backfill s", "night s",
@@ -184,7 +186,7 @@ final class NightlyBenchmark {
   }
 
   private static String seconds(double s) {
-    return String.format(java.util.Locale.ROOT, "%.1f", s);
+    return String.format(Locale.ROOT, "%.1f", s);
   }
 
   static void deleteRecursively(Path p) throws IOException {
@@ -192,7 +194,7 @@ final class NightlyBenchmark {
       return;
     }
     try (var walk = Files.walk(p)) {
-      for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(x);
       }
     }

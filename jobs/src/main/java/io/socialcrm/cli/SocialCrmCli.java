@@ -3,6 +3,7 @@ package io.socialcrm.cli;
 import io.socialcrm.common.Errors;
 import io.socialcrm.common.SocialCrmException;
 import java.io.PrintWriter;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class})
 public final class SocialCrmCli implements Runnable {
   /** Errors that mean "the command line is wrong": exit code 2, like picocli's own parameter errors. */
-  static final java.util.Set<String> BAD_ARGUMENT_CODES = java.util.Set.of("bad_argument", "unknown_step");
+  static final Set<String> BAD_ARGUMENT_CODES = Set.of("bad_argument", "unknown_step");
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,7 @@ package io.socialcrm.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Prints rows as an aligned text table (numbers right-aligned). */
@@ -13,7 +14,7 @@ final class TablePrinter {
   TablePrinter(List<String> header) {
     this.header = header;
     this.numeric = new boolean[header.size()];
-    java.util.Arrays.fill(numeric, true);
+    Arrays.fill(numeric, true);
   }
 
   TablePrinter row(List<?> values) {

@@ -1,5 +1,6 @@
 package io.socialcrm.common;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
 
@@ -238,15 +239,15 @@ public final class Errors {
   }
 
   /** {@code what}: e.g. "run 'r' of DAG 'd'". */
-  public static SocialCrmException airflowWaitTimedOut(String what, java.time.Duration timeout, String state) {
+  public static SocialCrmException airflowWaitTimedOut(String what, Duration timeout, String state) {
     return new SocialCrmException("airflow_wait_timeout",
         what + " is still " + state + " after waiting "
             + (timeout.toSeconds() >= 60 && timeout.toSeconds() % 60 == 0 ? timeout.toMinutes() + " min"
                 : timeout.toMillis() / 1000.0 + " s"), null);
   }
 
-  public static SocialCrmException airflowBeforeStartDate(java.time.LocalDate day, String dag,
-                                                          java.time.LocalDate startDate) {
+  public static SocialCrmException airflowBeforeStartDate(LocalDate day, String dag,
+                                                          LocalDate startDate) {
     return new SocialCrmException("airflow_before_start_date",
         "cannot trigger DAG '" + dag + "' for " + day + ": it is before the DAG's start date " + startDate
             + " (Airflow would make a run without tasks); use 'socialcrm airflow backfill --from " + day + " --to "

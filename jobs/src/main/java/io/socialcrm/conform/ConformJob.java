@@ -1,5 +1,6 @@
 package io.socialcrm.conform;
 
+import io.socialcrm.lake.ChangeFeed;
 import io.socialcrm.lake.RunScratch;
 import io.socialcrm.contracts.Contracts;
 import io.socialcrm.lake.Lake;
@@ -69,7 +70,7 @@ public final class ConformJob {
     Map<String, Long> counts = new LinkedHashMap<>();
     try (RunScratch scratch = new RunScratch(spark, lake, "conform")) {
       for (String input : inputs) {
-        io.socialcrm.lake.ChangeFeed.Batch batch = changes.read(Contracts.get(input), before.get(input));
+        ChangeFeed.Batch batch = changes.read(Contracts.get(input), before.get(input));
         if (batch.nothingNew()) {
           rows.put(input, batch.rows());
           counts.put(input, 0L);

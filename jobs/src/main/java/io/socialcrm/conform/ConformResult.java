@@ -1,12 +1,14 @@
 package io.socialcrm.conform;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one run of step conform did: per silver table, the bronze rows it read and the rows it changed, and how long
  * building it took ({@code durationsMs}, by table name; left out of {@link TableResult} so results compare by counts).
  */
-public record ConformResult(String runId, String date, List<TableResult> tables, java.util.Map<String, Long> durationsMs) {
+public record ConformResult(String runId, String date, List<TableResult> tables, Map<String, Long> durationsMs) {
 
   /**
    * One silver table's counts.
@@ -22,10 +24,10 @@ public record ConformResult(String runId, String date, List<TableResult> tables,
   }
 
   /** Per table "read/inserted/updated" and its build time, for the run report. */
-  public java.util.Map<String, Object> metrics() {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+  public Map<String, Object> metrics() {
+    Map<String, Object> m = new LinkedHashMap<>();
     for (TableResult t : tables) {
-      java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>();
+      Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("bronze_rows_read", t.bronzeRowsRead());
       figures.put("inserted", t.inserted());
       figures.put("updated", t.updated());

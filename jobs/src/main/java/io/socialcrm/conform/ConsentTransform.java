@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -31,7 +32,7 @@ public final class ConsentTransform {
   public static Dataset<Row> decisions(Dataset<Row> bronzeConsent) {
     return bronzeConsent
         .withColumn("platform_covered", explode(when(col("platform").equalTo("all"),
-            array(PLATFORMS.stream().map(p -> lit(p)).toArray(org.apache.spark.sql.Column[]::new)))
+            array(PLATFORMS.stream().map(p -> lit(p)).toArray(Column[]::new)))
             .otherwise(array(col("platform")))))
         .select(col("customer_id"), col("platform_covered").as("platform"), col("granted"), col("decided_at"),
             col("capture_source"), when(col("platform").equalTo("all"), 0).otherwise(1).as(SPECIFIC));

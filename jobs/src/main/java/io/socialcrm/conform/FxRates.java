@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 import io.socialcrm.common.CsvResource;
 import io.socialcrm.common.Errors;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -87,7 +89,7 @@ public final class FxRates {
       if (!seen.add(f[0] + "@" + from)) {
         throw Errors.invalidReferenceData(resource, "line " + n + ": a second " + f[0] + " rate from " + from);
       }
-      rows.add(RowFactory.create(f[0], rate.setScale(8, java.math.RoundingMode.HALF_UP), Date.valueOf(from)));
+      rows.add(RowFactory.create(f[0], rate.setScale(8, RoundingMode.HALF_UP), Date.valueOf(from)));
     }
     return rows;
   }
@@ -115,7 +117,7 @@ public final class FxRates {
    */
   public static Dataset<Row> convert(Dataset<Row> facts, String amount, String currency, String date,
       Dataset<Row> rates, String reportingCurrency) {
-    List<String> known = rates.select("currency").distinct().as(org.apache.spark.sql.Encoders.STRING())
+    List<String> known = rates.select("currency").distinct().as(Encoders.STRING())
         .collectAsList();
     if (!known.contains(reportingCurrency)) {
       throw Errors.badReportingCurrency(reportingCurrency, known.stream().sorted().toList());

@@ -13,6 +13,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
@@ -192,7 +193,7 @@ public final class MatchKeys {
     if (countryIso2 == null) {
       return UNKNOWN_REGION;
     }
-    String c = countryIso2.strip().toUpperCase(java.util.Locale.ROOT);
+    String c = countryIso2.strip().toUpperCase(Locale.ROOT);
     c = c.equals("UK") ? "GB" : c;
     return PhoneNumberUtil.getInstance().getSupportedRegions().contains(c) ? c : UNKNOWN_REGION;
   }

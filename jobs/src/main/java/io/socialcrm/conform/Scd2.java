@@ -17,6 +17,8 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
+import io.socialcrm.lake.DeclaredTable;
+import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.RunScratch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,8 +29,12 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Slowly changing dimension type 2 over a Delta table: one row per version of a business key, with
@@ -95,15 +101,15 @@ public final class Scd2 {
   }
 
   /** {@link #rowHash} of one row's tracked columns, computed by Spark (for checks and tests). */
-  public static String rowHashOf(org.apache.spark.sql.SparkSession spark, Row row, List<String> tracked) {
-    List<org.apache.spark.sql.types.StructField> fields = new ArrayList<>();
+  public static String rowHashOf(SparkSession spark, Row row, List<String> tracked) {
+    List<StructField> fields = new ArrayList<>();
     Object[] values = new Object[tracked.size()];
     for (int i = 0; i < tracked.size(); i++) {
       fields.add(row.schema().apply(tracked.get(i)));
       values[i] = row.getAs(tracked.get(i));
     }
-    return spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(values)),
-            new org.apache.spark.sql.types.StructType(fields.toArray(new org.apache.spark.sql.types.StructField[0])))
+    return spark.createDataFrame(List.of(RowFactory.create(values)),
+            new StructType(fields.toArray(new StructField[0])))
         .select(rowHash(tracked)).head().getString(0);
   }
 
@@ -114,8 +120,8 @@ public final class Scd2 {
   }
 
   /** One batch (kept in the scratch files) applied: its keys' versions changed in one commit. */
-  private static WriteCounts write(RunScratch scratch, io.socialcrm.lake.Lake lake,
-      io.socialcrm.lake.DeclaredTable table, Dataset<Row> batch, Spec spec, UnaryOperator<Dataset<Row>> derive) {
+  private static WriteCounts write(RunScratch scratch, Lake lake,
+      DeclaredTable table, Dataset<Row> batch, Spec spec, UnaryOperator<Dataset<Row>> derive) {
     Dataset<Row> stored = SilverWriter.storedOfBatchKeys(SilverWriter.current(scratch.spark(), lake, table), batch,
         spec.keys());
     Dataset<Row> changes = derive.apply(changes(stored, batch, spec));

@@ -1,5 +1,6 @@
 package io.socialcrm.conform;
 
+import io.socialcrm.common.JoinKeys;
 import io.socialcrm.lake.DeclaredTable;
 import static org.apache.spark.sql.functions.col;
 
@@ -12,6 +13,7 @@ import io.socialcrm.lake.RunScratch;
 import io.socialcrm.lake.Schemas;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -80,7 +82,7 @@ public interface SilverWriter {
         return new WriteCounts(inserted, 0);
       }
       DeltaMergeBuilder merge = DeltaTable.forPath(spark, path).as("t").merge(rows.as("s"), matchOn);
-      Map<String, String> all = new java.util.LinkedHashMap<>();
+      Map<String, String> all = new LinkedHashMap<>();
       table.columnNames().forEach(c -> all.put(c, "s." + c));
       merge = clauses.apply(merge, table.columnNames());
       merge.whenNotMatched("s." + ACTION + " = '" + INSERT + "'").insertExpr(all).execute();
@@ -107,7 +109,7 @@ public interface SilverWriter {
     }
     Dataset<Row> batchKeys = batch.select(keys.stream().map(k -> col(k)).toArray(Column[]::new)).distinct();
     return stored.join(org.apache.spark.sql.functions.broadcast(batchKeys),
-        io.socialcrm.common.JoinKeys.on(keys), "left_semi");
+        JoinKeys.on(keys), "left_semi");
   }
 
   /** "t.a = s.a AND t.b = s.b" over the given columns. */

@@ -3,6 +3,7 @@ package io.socialcrm.contracts;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -60,7 +61,7 @@ public record Contract(
   public StructType sparkSchema() {
     StructType s = new StructType();
     for (ColumnSpec c : columns) {
-      s = s.add(new StructField(c.name(), c.columnType().sparkType(), true, org.apache.spark.sql.types.Metadata.empty()));
+      s = s.add(new StructField(c.name(), c.columnType().sparkType(), true, Metadata.empty()));
     }
     return s;
   }

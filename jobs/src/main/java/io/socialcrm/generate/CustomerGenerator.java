@@ -1,5 +1,6 @@
 package io.socialcrm.generate;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -49,7 +50,7 @@ final class CustomerGenerator {
       first = Names.deaccent(first);
       last = Names.deaccent(last);
     } else if (variant < 0.12) {
-      last = last.toUpperCase(java.util.Locale.ROOT);
+      last = last.toUpperCase(Locale.ROOT);
     }
     String email = r.nextDouble() < 0.06 ? null : email(r, p, company);
     String phone = r.nextDouble() < 0.10 ? null : phone(r, p.countryIndex());
@@ -80,7 +81,7 @@ final class CustomerGenerator {
           if (u < 0.3) {
             String handle = ProfileGenerator.profile(w, profile).handle();
             double style = r.nextDouble();
-            fields[0] = style < 0.4 ? "@" + handle : style < 0.55 ? handle.toLowerCase(java.util.Locale.ROOT)
+            fields[0] = style < 0.4 ? "@" + handle : style < 0.55 ? handle.toLowerCase(Locale.ROOT)
                 : style < 0.65 ? "https://x.com/" + handle : handle;
           }
         }

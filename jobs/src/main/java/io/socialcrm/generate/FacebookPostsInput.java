@@ -1,5 +1,6 @@
 package io.socialcrm.generate;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -20,7 +21,7 @@ final class FacebookPostsInput extends LandingInput<BrandPost> {
   @Override
   List<BrandPost> items(World w, int day, int file, int files) {
     return BrandContent.allPosts(w, ProfileCore.FACEBOOK, day).stream()
-        .sorted(java.util.Comparator.comparingLong(BrandPost::time).thenComparing(BrandPost::id)).toList();
+        .sorted(Comparator.comparingLong(BrandPost::time).thenComparing(BrandPost::id)).toList();
   }
 
   @Override

@@ -1,8 +1,10 @@
 package io.socialcrm.generate;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 
 /**
  * Follow and unfollow events of X accounts towards the three brands' accounts, and LinkedIn members following
@@ -19,12 +21,12 @@ final class Follows {
    * the given per-profile generator ({@link #x} or {@link #linkedin}).
    */
   static List<Event> forDay(World w, int day, int file, int files,
-                            java.util.function.BiFunction<ProfileCore, Integer, List<Event>> perProfile) {
-    List<Event> items = new java.util.ArrayList<>();
+                            BiFunction<ProfileCore, Integer, List<Event>> perProfile) {
+    List<Event> items = new ArrayList<>();
     for (int p = file; p < w.profiles; p += files) {
       items.addAll(perProfile.apply(ProfileCore.of(w, p), day));
     }
-    items.sort(java.util.Comparator.comparingLong(Event::time).thenComparingInt(Event::profile)
+    items.sort(Comparator.comparingLong(Event::time).thenComparingInt(Event::profile)
         .thenComparingInt(Event::brand));
     return items;
   }

@@ -1,6 +1,7 @@
 package io.socialcrm.generate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +147,7 @@ final class UnitRenderer {
             values[input.columns().indexOf(spec.field())] = spec.value();
           }
           if (fileLevel != null) {
-            String[] extended = java.util.Arrays.copyOf(values, values.length + 1);
+            String[] extended = Arrays.copyOf(values, values.length + 1);
             extended[values.length] = fileLevel.value();
             values = extended;
           }

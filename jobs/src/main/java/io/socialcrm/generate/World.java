@@ -3,8 +3,11 @@ package io.socialcrm.generate;
 import java.io.Serializable;
 import java.math.BigInteger;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Everything the row generators share, shipped to the executors: the options, the sizes, the small campaign plan,
@@ -125,7 +128,7 @@ final class World implements Serializable {
 
   /** Campaigns of a brand running on a day that post on a platform. */
   List<Campaign> running(int brand, String platform, int day) {
-    int platformIndex = java.util.Arrays.asList(ProfileCore.PLATFORM_NAMES).indexOf(platform);
+    int platformIndex = Arrays.asList(ProfileCore.PLATFORM_NAMES).indexOf(platform);
     return memo(-((long) brand * 3 + platformIndex + 1) * 1_000_000L - (day + 500_000), () -> {
       LocalDate date = date(day);
       return campaigns.stream().filter(c -> c.brand() == brand && c.postsOn(platform) && c.runsOn(day, date))
@@ -135,10 +138,10 @@ final class World implements Serializable {
 
   /** Memoises small per-day results (brand posts) within one JVM copy of the world (one task). */
   @SuppressWarnings("unchecked")
-  <T> T memo(long key, java.util.function.Supplier<T> compute) {
-    java.util.Map<Long, Object> m = memo;
+  <T> T memo(long key, Supplier<T> compute) {
+    Map<Long, Object> m = memo;
     if (m == null) {
-      m = new java.util.concurrent.ConcurrentHashMap<>();
+      m = new ConcurrentHashMap<>();
       memo = m;
     }
     Object v = m.get(key);
@@ -149,7 +152,7 @@ final class World implements Serializable {
     return (T) v;
   }
 
-  private transient volatile java.util.Map<Long, Object> memo;
+  private transient volatile Map<Long, Object> memo;
 
   /** The X handles that {@link XHandles#resolve} renamed because an older account holds the name; by profile. */
   private Map<Integer, String> renamedXHandles = Map.of();

@@ -7,6 +7,7 @@ import io.socialcrm.common.Errors;
 import io.socialcrm.common.JoinKeys;
 import io.socialcrm.conform.SilverTables;
 import io.socialcrm.lake.Lake;
+import io.socialcrm.lake.LakeTable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -105,7 +106,7 @@ public final class IdentityExplain {
     return rows.isEmpty() ? null : rows.get(0);
   }
 
-  private Dataset<Row> read(io.socialcrm.lake.LakeTable t) {
+  private Dataset<Row> read(LakeTable t) {
     return spark.read().format("delta").load(lake.path(t));
   }
 }

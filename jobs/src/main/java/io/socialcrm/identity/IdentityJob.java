@@ -8,6 +8,9 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.socialcrm.common.Errors;
 import io.socialcrm.common.JoinKeys;
 import io.socialcrm.common.Setting;
@@ -17,9 +20,18 @@ import io.socialcrm.conform.SilverTables;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.RunScratch;
 import io.socialcrm.lake.TableReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -142,8 +154,8 @@ public final class IdentityJob {
         model = stored.model();
         changed = scratch.keep(PairStore.changed(storedRecords, records));
         removed = scratch.keep(PairStore.removed(storedRecords, records));
-        java.util.Map<String, Long> changedByKind = countsByKind(changed);
-        java.util.Map<String, Long> removedByKind = countsByKind(removed);
+        Map<String, Long> changedByKind = countsByKind(changed);
+        Map<String, Long> removedByKind = countsByKind(removed);
         changes = new long[] {changedByKind.getOrDefault(PairStore.PROFILE, 0L),
             removedByKind.getOrDefault(PairStore.PROFILE, 0L), changedByKind.getOrDefault(PairStore.CUSTOMER, 0L),
             removedByKind.getOrDefault(PairStore.CUSTOMER, 0L)};
@@ -255,8 +267,8 @@ public final class IdentityJob {
   }
 
   /** Record rows per kind (at most four kinds: collected), kinds without rows left out. */
-  private static java.util.Map<String, Long> countsByKind(Dataset<Row> records) {
-    java.util.Map<String, Long> out = new java.util.HashMap<>();
+  private static Map<String, Long> countsByKind(Dataset<Row> records) {
+    Map<String, Long> out = new HashMap<>();
     records.groupBy("kind").count().collectAsList().forEach(r -> out.put(r.getString(0), r.getLong(1)));
     return out;
   }
@@ -269,9 +281,9 @@ public final class IdentityJob {
   /** A hash of the match configuration and the nickname list: a stored model fits only the configuration it had. */
   public static String configFingerprint() {
     try {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (String resource : List.of("schemas/matching/" + PROFILE_CUSTOMER + ".json", NameKeys.NICKNAMES_RESOURCE)) {
-        try (java.io.InputStream in = IdentityJob.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = IdentityJob.class.getClassLoader().getResourceAsStream(resource)) {
           if (in == null) {
             throw Errors.invalidMatchConfig(PROFILE_CUSTOMER, resource + " not found on the class path");
           }
@@ -279,15 +291,15 @@ public final class IdentityJob {
           sha.update((byte) 0);
         }
       }
-      return java.util.HexFormat.of().formatHex(sha.digest());
-    } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (IOException | NoSuchAlgorithmException e) {
       throw Errors.invalidMatchConfig(PROFILE_CUSTOMER, Errors.rootMessage(e));
     }
   }
 
   /** Whether the settings ask for the model to be fitted again on this run. */
   public static boolean refit(Settings settings) {
-    String v = settings.get(Setting.IDENTITY_REFIT).trim().toLowerCase(java.util.Locale.ROOT);
+    String v = settings.get(Setting.IDENTITY_REFIT).trim().toLowerCase(Locale.ROOT);
     if (v.equals("true") || v.equals("false")) {
       return v.equals("true");
     }
@@ -299,14 +311,14 @@ public final class IdentityJob {
    * (Map.of's order is randomised per JVM, and the rules' rows come in partition order), so a rerun or a cluster
    * run writes the same silver.identity_models row.
    */
-  static String blockingJson(java.util.Map<String, long[]> counts) {
-    java.util.Map<String, java.util.Map<String, Long>> out = new java.util.TreeMap<>();
-    counts.forEach((rule, c) -> out.put(rule, java.util.Map.of("generated", c[0], "kept", c[1])));
+  static String blockingJson(Map<String, long[]> counts) {
+    Map<String, Map<String, Long>> out = new TreeMap<>();
+    counts.forEach((rule, c) -> out.put(rule, Map.of("generated", c[0], "kept", c[1])));
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper()
-          .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+      return new ObjectMapper()
+          .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
           .writeValueAsString(out);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,5 +1,9 @@
 package io.socialcrm.identity;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * What one identity run did.
  *
@@ -26,8 +30,8 @@ public record IdentityResult(long candidatePairs, long links, long inserted, lon
   public static final String WARNINGS = "warnings";
 
   /** The figures for the run report. */
-  public java.util.Map<String, Object> metrics() {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+  public Map<String, Object> metrics() {
+    Map<String, Object> m = new LinkedHashMap<>();
     m.put("model", modelReused ? "reused" : "estimated");
     m.put("changed_profiles", changedProfiles);
     m.put("removed_profiles", removedProfiles);
@@ -43,7 +47,7 @@ public record IdentityResult(long candidatePairs, long links, long inserted, lon
     m.putAll(skipped.metrics());
     m.put("duration_ms", durationMs);
     if (skipped.any()) {
-      m.put(WARNINGS, java.util.List.of(skipped.warning()));
+      m.put(WARNINGS, List.of(skipped.warning()));
     }
     return m;
   }

@@ -16,7 +16,9 @@ import io.socialcrm.lake.Layer;
 import io.socialcrm.lake.TableReader;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -90,7 +92,7 @@ public final class IdentityTables {
     Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(Date.valueOf(date), runId, candidatePairs,
         model.toJson(), blockingJson, configFingerprint)), MODELS_SCHEMA);
     Dataset<Row> tf = null;
-    for (java.util.Map.Entry<String, Dataset<Row>> e : model.termFrequencies().entrySet()) {
+    for (Map.Entry<String, Dataset<Row>> e : model.termFrequencies().entrySet()) {
       Dataset<Row> one = e.getValue().select(lit(e.getKey()).as("column"),
           sha2(col("value").cast("string"), 256).as("value_hash"), col("tf"));
       tf = tf == null ? one : tf.unionByName(one);
@@ -132,7 +134,7 @@ public final class IdentityTables {
     String runId = rows.get(0).getString(0);
     Dataset<Row> tfs = models.where(col("run_id").equalTo(runId))
         .select(explode(col("term_frequencies")).as("t")).select("t.*");
-    java.util.Map<String, Dataset<Row>> byColumn = new java.util.LinkedHashMap<>();
+    Map<String, Dataset<Row>> byColumn = new LinkedHashMap<>();
     for (String c : tfColumns(tfs)) {
       byColumn.put(c, right.select(col(c).cast("string").as("value")).where(col("value").isNotNull()).distinct()
           .withColumn("value_hash", sha2(col("value"), 256))

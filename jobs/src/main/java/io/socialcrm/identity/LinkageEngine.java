@@ -36,6 +36,7 @@ import io.socialcrm.identity.MatchConfig.Comparison;
 import io.socialcrm.identity.MatchConfig.Level;
 import io.socialcrm.identity.MatchConfig.LevelType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -731,8 +732,8 @@ public final class LinkageEngine {
                                                double totalPairs) {
     double[][] mm = m.toArray(new double[0][]);
     boolean[] all = new boolean[u.length];
-    java.util.Arrays.fill(all, true);
-    double candidates = java.util.Arrays.stream(counts).sum();
+    Arrays.fill(all, true);
+    double candidates = Arrays.stream(counts).sum();
     double lambda = Math.min(0.5, Math.max(MIN_PROBABILITY, candidates * 0.1 / Math.max(totalPairs, 1)));
     for (int i = 0; i < 200; i++) {
       double expected = 0;

@@ -16,8 +16,10 @@ import io.socialcrm.common.SocialCrmException;
 import io.socialcrm.contracts.Contract;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.LakeTable;
+import io.socialcrm.lake.Schemas;
 import io.socialcrm.lake.TableVersions;
 import io.socialcrm.privacy.ReplayGuard;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -193,7 +195,7 @@ public final class BronzeIngestJob {
     List<DatedFile> files = new ArrayList<>();
     Dataset<Row> raw = reader.empty(contract).withColumn(BronzeTables.INGEST_DATE, lit(null).cast(DataTypes.DateType));
     for (LocalDate date : days) {
-      Column ingestDate = lit(java.sql.Date.valueOf(date));
+      Column ingestDate = lit(Date.valueOf(date));
       if (fromDatabase(contract)) {
         raw = raw.unionByName(crmDatabase.read(contract, date).withColumn(BronzeTables.INGEST_DATE, ingestDate));
         files.add(new DatedFile(crmDatabase.sourceName(contract), date));
@@ -345,7 +347,7 @@ public final class BronzeIngestJob {
 
     private static Column ofFile(DatedFile f) {
       return col(RawRecords.SOURCE_FILE).equalTo(f.file())
-          .and(col(BronzeTables.INGEST_DATE).equalTo(lit(java.sql.Date.valueOf(f.date()))));
+          .and(col(BronzeTables.INGEST_DATE).equalTo(lit(Date.valueOf(f.date()))));
     }
 
     /** Over checked records: per file its records ({@code read_<i>}) and rejected records, per reason code its reasons. */
@@ -473,7 +475,7 @@ public final class BronzeIngestJob {
           DeltaTable.forPath(spark, path).delete(datesWhere(days));
         } else if (!exists) {
           // Nothing to write yet: create the empty table with one metadata commit, so it can be queried.
-          DeltaTable.createIfNotExists(spark).location(path).addColumns(io.socialcrm.lake.Schemas.nullable(rows.schema()))
+          DeltaTable.createIfNotExists(spark).location(path).addColumns(Schemas.nullable(rows.schema()))
               .partitionedBy(BronzeTables.INGEST_DATE).execute();
         }
         return 0L;

@@ -4,7 +4,10 @@ import io.socialcrm.common.Errors;
 import io.socialcrm.contracts.Contract;
 import io.socialcrm.lake.Lake;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** The landing area: {@code <root>/<input>/<yyyy-mm-dd>/<files>}. */
 public final class Landing {
@@ -29,13 +32,13 @@ public final class Landing {
   }
 
   /** Every date that has a folder for some input, oldest first. */
-  public java.util.SortedSet<LocalDate> dates(List<Contract> contracts) {
-    java.util.SortedSet<LocalDate> out = new java.util.TreeSet<>();
+  public SortedSet<LocalDate> dates(List<Contract> contracts) {
+    SortedSet<LocalDate> out = new TreeSet<>();
     for (Contract c : contracts) {
       for (String d : fs.listDirs(Lake.join(root, c.name()))) {
         try {
           out.add(LocalDate.parse(d.substring(d.lastIndexOf('/') + 1)));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
           // not a date folder: ignored
         }
       }

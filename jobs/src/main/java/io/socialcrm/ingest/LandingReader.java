@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 
 import io.socialcrm.common.Errors;
+import io.socialcrm.common.SocialCrmException;
 import io.socialcrm.contracts.ColumnSpec;
 import io.socialcrm.contracts.Contract;
 import io.socialcrm.lake.Lake;
@@ -70,7 +71,7 @@ public final class LandingReader {
         return readJsonLines(contract, file);
       }
       throw Errors.badArgument("landing file", file, "a .jsonl, .csv or .parquet file");
-    } catch (io.socialcrm.common.SocialCrmException e) {
+    } catch (SocialCrmException e) {
       throw e;
     } catch (Exception e) {
       throw Errors.unreadableInput(contract.name(), file, e);

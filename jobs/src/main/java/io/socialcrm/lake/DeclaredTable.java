@@ -1,9 +1,11 @@
 package io.socialcrm.lake;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -35,7 +37,7 @@ public record DeclaredTable(LakeTable table, String description, StructType sche
 
   /** {@link #conform} keeping also the {@code extra} helper columns (e.g. tie-breaks) after the table's columns. */
   public Dataset<Row> conformWith(Dataset<Row> rows, List<String> extra) {
-    List<Column> cols = new java.util.ArrayList<>();
+    List<Column> cols = new ArrayList<>();
     for (StructField f : schema.fields()) {
       cols.add(functions.col(f.name()).cast(f.dataType()).as(f.name()));
     }
@@ -44,11 +46,11 @@ public record DeclaredTable(LakeTable table, String description, StructType sche
   }
 
   /** The table's whole content; empty, with its schema, while it does not exist yet. */
-  public Dataset<Row> read(org.apache.spark.sql.SparkSession spark, io.socialcrm.lake.Lake lake) {
+  public Dataset<Row> read(SparkSession spark, Lake lake) {
     String path = lake.path(table);
     if (lake.isDeltaTable(path)) {
       return TableReader.read(spark, lake, path);
     }
-    return spark.createDataFrame(new java.util.ArrayList<Row>(), schema);
+    return spark.createDataFrame(new ArrayList<Row>(), schema);
   }
 }

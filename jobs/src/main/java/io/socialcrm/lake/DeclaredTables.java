@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.util.List;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -53,7 +54,7 @@ public final class DeclaredTables {
           throw Errors.invalidContract(resource, "column " + c.name() + " has an unknown type '" + c.type() + "'");
         }
         Metadata meta = c.description() == null ? Metadata.empty()
-            : new org.apache.spark.sql.types.MetadataBuilder().putString("comment", c.description()).build();
+            : new MetadataBuilder().putString("comment", c.description()).build();
         schema = schema.add(new StructField(c.name(), type, true, meta));
       }
       List<String> names = List.of(schema.fieldNames());

@@ -2,8 +2,11 @@ package io.socialcrm.lake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialcrm.common.Errors;
+import java.io.BufferedReader;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -48,7 +52,7 @@ public final class Lake {
   /** For commands that read a lake: raises the one-line "unreadable lake" error when its root does not exist. */
   public void requireExisting() {
     if (!exists(root)) {
-      throw Errors.unreadableLake(root, new java.io.FileNotFoundException("no such directory"));
+      throw Errors.unreadableLake(root, new FileNotFoundException("no such directory"));
     }
   }
 
@@ -198,7 +202,7 @@ public final class Lake {
     }
   }
 
-  private List<String> list(String dir, java.util.function.Predicate<FileStatus> keep) {
+  private List<String> list(String dir, Predicate<FileStatus> keep) {
     List<String> out = new ArrayList<>();
     try {
       Path p = new Path(dir);
@@ -232,8 +236,8 @@ public final class Lake {
     try {
       Path p = new Path(file);
       try (InputStream in = p.getFileSystem(hadoop).open(p);
-           java.io.BufferedReader r = new java.io.BufferedReader(
-               new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+           BufferedReader r = new BufferedReader(
+               new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line = r.readLine();
         return line != null && line.startsWith("\uFEFF") ? line.substring(1) : line;
       }

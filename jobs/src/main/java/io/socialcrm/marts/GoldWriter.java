@@ -19,6 +19,7 @@ import io.socialcrm.lake.TableVersions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
@@ -220,7 +221,7 @@ public final class GoldWriter {
   }
 
   /** Runs a write and records its wall time in the result. */
-  private static Written timed(java.util.function.Supplier<Written> write) {
+  private static Written timed(Supplier<Written> write) {
     long t0 = System.nanoTime();
     Written w = write.get();
     return new Written(w.table(), w.rows(), w.changed(), (System.nanoTime() - t0) / 1_000_000);

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.to_date;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -50,7 +51,7 @@ public record MartScope(boolean firstRun, boolean anyChange, boolean peopleChang
   }
 
   /** A SQL predicate selecting {@code column} values among {@code values} (dates), or nothing when empty. */
-  public static String dateIn(String column, java.util.Collection<LocalDate> values) {
+  public static String dateIn(String column, Collection<LocalDate> values) {
     if (values.isEmpty()) {
       return "false";
     }

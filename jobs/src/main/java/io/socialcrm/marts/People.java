@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 
 import io.socialcrm.common.JoinKeys;
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,7 +32,7 @@ public final class People {
   public static Dataset<Row> withPerson(Dataset<Row> rows, Dataset<Row> links) {
     Dataset<Row> l = links.select(col("platform"), col("profile_id"), col("customer_id").as("_linked_customer"));
     Dataset<Row> joined = rows.join(broadcast(l), JoinKeys.of("platform", "profile_id"), "left");
-    if (java.util.Arrays.asList(rows.columns()).contains("customer_id")) {
+    if (Arrays.asList(rows.columns()).contains("customer_id")) {
       joined = joined.drop("customer_id");
     }
     return joined.withColumnRenamed("_linked_customer", "customer_id")

@@ -26,6 +26,7 @@ import static org.apache.spark.sql.functions.when;
 import io.socialcrm.common.JoinKeys;
 import io.socialcrm.conform.Brands;
 import io.socialcrm.lake.DeclaredTable;
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -186,7 +187,7 @@ public final class PersonStages {
   }
 
   private static Column[] renamed(Dataset<Row> rows, String prefix) {
-    return java.util.Arrays.stream(rows.columns()).map(c -> col(c).as(prefix + c)).toArray(Column[]::new);
+    return Arrays.stream(rows.columns()).map(c -> col(c).as(prefix + c)).toArray(Column[]::new);
   }
 
   /**

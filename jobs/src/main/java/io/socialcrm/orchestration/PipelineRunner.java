@@ -1,5 +1,6 @@
 package io.socialcrm.orchestration;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.socialcrm.common.CodeVersion;
@@ -17,6 +18,7 @@ import io.socialcrm.ingest.CrmJdbcReader;
 import io.socialcrm.ingest.InputResult;
 import io.socialcrm.ingest.Landing;
 import io.socialcrm.lake.Lake;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -231,7 +233,7 @@ public final class PipelineRunner {
   private void write(RunReport report) {
     try {
       lake.writeText(reportPath(report.runId()), JSON.writeValueAsString(report));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw Errors.io("cannot write the run report", e);
     }
   }
@@ -243,7 +245,7 @@ public final class PipelineRunner {
   public static RunReport readReport(String json) {
     try {
       return JSON.readValue(json, RunReport.class);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw Errors.io("cannot parse run report", e);
     }
   }

@@ -24,6 +24,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -211,7 +212,7 @@ public record ReportFigures(
         .orderBy("low");
   }
 
-  private static org.apache.spark.sql.Column zero(String name) {
+  private static Column zero(String name) {
     return org.apache.spark.sql.functions.coalesce(col(name), lit(0L)).cast("long").as(name);
   }
 }

@@ -18,12 +18,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import scala.collection.JavaConverters;
 
 /**
  * Erases a person from every Delta table of the lake: bronze by the contracts' subject columns, silver and gold
@@ -50,7 +52,7 @@ public final class ErasureJob {
 
   public ErasureResult erase(ErasureSubject subject, String requestedBy) {
     Instant now = clock.instant();
-    java.util.Optional<Row> earlier = register.find(subject.hash());
+    Optional<Row> earlier = register.find(subject.hash());
     if (earlier.isPresent()) {
       Row r = earlier.get();
       return new ErasureResult(true, r.getAs(ErasureRegister.ERASURE_ID),
@@ -204,6 +206,6 @@ public final class ErasureJob {
   }
 
   private static scala.collection.Map<String, Long> scalaMap(Map<String, Long> m) {
-    return scala.collection.JavaConverters.mapAsScalaMapConverter(m).asScala();
+    return JavaConverters.mapAsScalaMapConverter(m).asScala();
   }
 }

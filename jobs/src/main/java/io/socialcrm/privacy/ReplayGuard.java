@@ -8,12 +8,16 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.socialcrm.contracts.ColumnSpec;
 import io.socialcrm.contracts.Contract;
+import io.socialcrm.ingest.RawRecords;
 import io.socialcrm.lake.Lake;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Ingestion's replay protection: incoming records whose subject column hashes to a registered erasure are
@@ -47,9 +51,9 @@ public final class ReplayGuard {
       return null;
     }
     Dataset<Row> hashes = spark.createDataFrame(
-        list.stream().map(h -> org.apache.spark.sql.RowFactory.create(h)).toList(),
-        new org.apache.spark.sql.types.StructType().add(ErasureRegister.SUBJECT_HASH,
-            org.apache.spark.sql.types.DataTypes.StringType, true));
+        list.stream().map(h -> RowFactory.create(h)).toList(),
+        new StructType().add(ErasureRegister.SUBJECT_HASH,
+            DataTypes.StringType, true));
     return new ReplayGuard(hashes, list);
   }
 
@@ -78,7 +82,7 @@ public final class ReplayGuard {
       return raw;
     }
     Column registered = array(hashList.stream().map(org.apache.spark.sql.functions::lit).toArray(Column[]::new));
-    Column tokens = org.apache.spark.sql.functions.split(col(io.socialcrm.ingest.RawRecords.RECORD), "[^A-Za-z0-9:_-]+");
+    Column tokens = org.apache.spark.sql.functions.split(col(RawRecords.RECORD), "[^A-Za-z0-9:_-]+");
     Column erasedRecord = org.apache.spark.sql.functions.exists(tokens, t -> {
       Column any = array_contains(registered, SubjectHash.column(SubjectHash.customerKey(t)));
       for (String platform : Contract.PLATFORMS) {
@@ -87,7 +91,7 @@ public final class ReplayGuard {
       return any;
     });
     return raw.filter(org.apache.spark.sql.functions.not(
-        col(io.socialcrm.ingest.RawRecords.MALFORMED).and(org.apache.spark.sql.functions.coalesce(erasedRecord, lit(false)))));
+        col(RawRecords.MALFORMED).and(org.apache.spark.sql.functions.coalesce(erasedRecord, lit(false)))));
   }
 
   /** The hash of the subject a column names, as {@link SubjectHash} computes it for the register. */

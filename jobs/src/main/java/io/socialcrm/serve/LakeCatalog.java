@@ -2,6 +2,7 @@ package io.socialcrm.serve;
 
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.Layer;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
@@ -22,7 +23,7 @@ public final class LakeCatalog {
    * state, e.g. identity's scored pairs) or without; returns their SQL names.
    */
   public static List<String> register(SparkSession spark, Lake lake, List<Layer> layers, boolean internal) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (Layer layer : layers) {
       spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.folder());
       String dir = Lake.join(lake.root(), layer.folder());

@@ -3,15 +3,24 @@ package io.socialcrm.serve;
 import io.socialcrm.common.Errors;
 import io.socialcrm.common.Setting;
 import io.socialcrm.common.Settings;
+import io.socialcrm.common.SparkSessions;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.Layer;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
 
@@ -88,8 +97,8 @@ public final class SqlEndpoint {
       String dir = Lake.join(localLake, METASTORE_FOLDER);
       conf.put("spark.hadoop.javax.jdo.option.ConnectionURL", "jdbc:derby:;databaseName=" + dir + "/metastore_db;create=true");
       try {
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
-      } catch (java.io.IOException e) {
+        Files.createDirectories(Path.of(dir));
+      } catch (IOException e) {
         throw Errors.unreadableLake(lake, e);
       }
       System.setProperty("derby.stream.error.file", dir + "/derby.log");
@@ -137,7 +146,7 @@ public final class SqlEndpoint {
           s.get(Setting.METASTORE_JDBC_PASSWORD));
       catalog = "metastore " + MetastoreSchema.shown(metastore) + (created ? " (Hive's metastore tables created in it now)" : "");
     }
-    SparkSession spark = io.socialcrm.common.SparkSessions.getOrCreate(appName, sessionSettings(s, listen));
+    SparkSession spark = SparkSessions.getOrCreate(appName, sessionSettings(s, listen));
     if (quiet) {
       spark.sparkContext().setLogLevel("ERROR");
     }
@@ -167,29 +176,29 @@ public final class SqlEndpoint {
     }
     // The probe connects without a handshake, which the Thrift server logs as an error with a stack trace.
     String thrift = "org.apache.thrift.server.TThreadPoolServer";
-    org.apache.logging.log4j.Level level = org.apache.logging.log4j.LogManager.getLogger(thrift).getLevel();
-    org.apache.logging.log4j.core.config.Configurator.setLevel(thrift, org.apache.logging.log4j.Level.OFF);
+    Level level = LogManager.getLogger(thrift).getLevel();
+    Configurator.setLevel(thrift, Level.OFF);
     try {
-      awaitListening(listen, java.time.Duration.ofSeconds(120));
+      awaitListening(listen, Duration.ofSeconds(120));
       Thread.sleep(500);   // the server reads the probe's closed socket on a worker thread
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      org.apache.logging.log4j.core.config.Configurator.setLevel(thrift, level);
+      Configurator.setLevel(thrift, level);
     }
     return tables;
   }
 
   /** The Thrift service binds its socket on a thread of its own: waits until it accepts connections. */
-  static void awaitListening(Listen listen, java.time.Duration timeout) {
+  static void awaitListening(Listen listen, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    java.io.IOException last = null;
+    IOException last = null;
     while (System.nanoTime() < deadline) {
-      try (java.net.Socket probe = new java.net.Socket()) {
+      try (Socket probe = new Socket()) {
         String host = listen.host().equals("0.0.0.0") || listen.host().equals("::") ? "127.0.0.1" : listen.host();
-        probe.connect(new java.net.InetSocketAddress(host, listen.port()), 1000);
+        probe.connect(new InetSocketAddress(host, listen.port()), 1000);
         return;
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         last = e;
       }
       try {
@@ -200,7 +209,7 @@ public final class SqlEndpoint {
       }
     }
     throw Errors.endpointFailed(listen.host(), listen.port(),
-        new java.io.IOException("nothing listens there " + timeout.toSeconds() + " s after the start", last));
+        new IOException("nothing listens there " + timeout.toSeconds() + " s after the start", last));
   }
 
   static boolean isLoopback(String host) {

@@ -4,6 +4,7 @@ import static io.socialcrm.testing.CliRunner.assertOneLineError;
 import static io.socialcrm.testing.CliRunner.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.socialcrm.ingest.LandingFixtureAccess;
 import io.socialcrm.orchestration.PipelineRunner;
 import io.socialcrm.orchestration.RunReport;
 import io.socialcrm.testing.CliRunner.Result;
@@ -44,7 +45,7 @@ class BackfillCommandTest extends SparkTestBase {
   @Test
   void byDefaultTheDatesAreIngestedInOnePassAndTheOtherStepsRunOnce() throws IOException {
     Path landing = newTempDir("landing");
-    io.socialcrm.ingest.LandingFixtureAccess.standard(landing);
+    LandingFixtureAccess.standard(landing);
     Path lake = newTempDir("lake");
     Result r = cli("backfill", "--from", "2026-11-01", "--to", "2026-11-02", "--steps", "ingest,conform",
         "--landing", landing.toString(), "--lake", lake.toString());
@@ -70,7 +71,7 @@ class BackfillCommandTest extends SparkTestBase {
   @Test
   void perDateRunsEveryStepForEveryDateAndTheBatchSizeSplitsTheRange() throws IOException {
     Path landing = newTempDir("landing");
-    io.socialcrm.ingest.LandingFixtureAccess.standard(landing);
+    LandingFixtureAccess.standard(landing);
     Path lake = newTempDir("lake");
     Result r = cli("backfill", "--from", "2026-11-01", "--to", "2026-11-02", "--steps", "ingest,conform", "--per-date",
         "--landing", landing.toString(), "--lake", lake.toString());
@@ -94,7 +95,7 @@ class BackfillCommandTest extends SparkTestBase {
   @Test
   void aDateWithoutLandingDataFailsTheBatchBeforeAnythingIsWritten() throws IOException {
     Path landing = newTempDir("landing");
-    io.socialcrm.ingest.LandingFixtureAccess.standard(landing);
+    LandingFixtureAccess.standard(landing);
     Path lake = newTempDir("lake");
     assertOneLineError(cli("backfill", "--from", "2026-11-01", "--to", "2026-11-03", "--steps", "ingest",
         "--landing", landing.toString(), "--lake", lake.toString()), 1, "no landing data for 2026-11-03");

@@ -4,11 +4,13 @@ import static io.socialcrm.testing.CliRunner.assertOneLineError;
 import static io.socialcrm.testing.CliRunner.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.socialcrm.ingest.LandingFixtureAccess;
 import io.socialcrm.testing.SparkTestBase;
 import io.socialcrm.testing.CliRunner.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class SocialCrmCliTest extends SparkTestBase {
   @Test
   void aDateWithoutLandingDataAndAnUnreadableLakeAreOneLine() throws IOException {
     Path landing = newTempDir("landing");
-    io.socialcrm.ingest.LandingFixtureAccess.standard(landing);
+    LandingFixtureAccess.standard(landing);
     Path lake = newTempDir("lake");
     assertOneLineError(cli("run", "--date", "2030-01-01", "--landing", landing.toString(), "--lake", lake.toString()),
         1, "no landing data for 2030-01-01");
@@ -45,7 +47,7 @@ class SocialCrmCliTest extends SparkTestBase {
   void helpOnEveryCommand() {
     for (String cmd : List.of("run", "backfill", "sql", "generate", "benchmark", "erase", "identity",
         "identity explain", "identity eval", "link")) {
-      List<String> args = new java.util.ArrayList<>(List.of(cmd.split(" ")));
+      List<String> args = new ArrayList<>(List.of(cmd.split(" ")));
       args.add("--help");
       Result r = cli(args.toArray(new String[0]));
       assertEquals(0, r.code(), cmd);
@@ -58,7 +60,7 @@ class SocialCrmCliTest extends SparkTestBase {
   @Test
   void runPrintsTheSummaryAndSqlQueriesTheLake() throws IOException {
     Path landing = newTempDir("landing");
-    io.socialcrm.ingest.LandingFixtureAccess.standard(landing);
+    LandingFixtureAccess.standard(landing);
     Path lake = newTempDir("lake");
     Result run = cli("run", "--date", "2026-11-01", "--landing", landing.toString(), "--lake", lake.toString());
     assertEquals(0, run.code(), run.err());

@@ -12,6 +12,8 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -75,10 +77,10 @@ class BrandsTest extends SparkTestBase {
   @Test
   void accountsAndOrganizationsNameTheirBrand() {
     Dataset<Row> df = session().createDataFrame(List.of(
-        org.apache.spark.sql.RowFactory.create("3314159265", "@Solido_Outdoor", "106123450987654_99",
+        RowFactory.create("3314159265", "@Solido_Outdoor", "106123450987654_99",
             "SÓLIDO OUTDOOR S.L.", "104857600123456"),
-        org.apache.spark.sql.RowFactory.create("42", "someone", "42_1", "Acme", "1")),
-        new org.apache.spark.sql.types.StructType().add("x", "string").add("u", "string").add("post", "string")
+        RowFactory.create("42", "someone", "42_1", "Acme", "1")),
+        new StructType().add("x", "string").add("u", "string").add("post", "string")
             .add("org", "string").add("page", "string"));
     List<Row> rows = df.coalesce(1).select(Brands.brandOfXUserId(col("x")), Brands.brandOfXUsername(col("u")),
         Brands.brandOfFacebookPostId(col("post")), Brands.brandOfLinkedinOrganization(col("org")),

@@ -1,5 +1,6 @@
 package io.socialcrm.conform;
 
+import io.delta.tables.DeltaTable;
 import io.socialcrm.lake.DeclaredTable;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -10,6 +11,7 @@ import io.socialcrm.contracts.Contracts;
 import io.socialcrm.ingest.BronzeTables;
 import io.socialcrm.lake.Lake;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,7 @@ final class BronzeFixture {
     for (StructField f : empty.schema().fields()) {
       Column c = have.contains(f.name()) ? col(f.name()) : lit(null);
       if (f.name().equals(BronzeTables.INGEST_DATE)) {
-        c = lit(java.sql.Date.valueOf(date));
+        c = lit(Date.valueOf(date));
       } else if (f.name().equals("_source_row")) {
         // as ingest numbers them: a record's row within its source (the VALUES order), so that source and row
         // identify a record, as BronzeChanges.KEYS expects
@@ -56,7 +58,7 @@ final class BronzeFixture {
       }
       cols.add(c.cast(f.dataType()).as(f.name()));
     }
-    String path = lake.path(io.socialcrm.ingest.BronzeTables.bronze(Contracts.get(input)));
+    String path = lake.path(BronzeTables.bronze(Contracts.get(input)));
     String key = "spark.databricks.delta.properties.defaults.enableChangeDataFeed";
     String before = spark.conf().get(key);
     spark.conf().set(key, String.valueOf(cdf));
@@ -79,6 +81,6 @@ final class BronzeFixture {
   }
 
   long version(DeclaredTable table) {
-    return io.delta.tables.DeltaTable.forPath(spark, lake.path(table.table())).history(1).select("version").head().getLong(0);
+    return DeltaTable.forPath(spark, lake.path(table.table())).history(1).select("version").head().getLong(0);
   }
 }

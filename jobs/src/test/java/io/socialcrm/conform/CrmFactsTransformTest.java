@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.socialcrm.testing.SparkTestBase;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ class CrmFactsTransformTest extends SparkTestBase {
     assertEquals(CrmFactsTransform.CAMPAIGN_COLUMNS, Arrays.asList(silver.columns()));
     Map<String, Row> rows = byKey(silver, "campaign_id");
     assertEquals(2, rows.size());
-    assertEquals(java.sql.Date.valueOf("2026-11-15"), rows.get("CMP004").getAs("end_date"));
+    assertEquals(Date.valueOf("2026-11-15"), rows.get("CMP004").getAs("end_date"));
   }
 
   @Test

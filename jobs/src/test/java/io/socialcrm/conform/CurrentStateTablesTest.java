@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.socialcrm.testing.SparkTestBase;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -53,7 +54,7 @@ class CurrentStateTablesTest extends SparkTestBase {
     assertEquals("facebook=false,linkedin=false,x=false", state(f, "C1"));
     assertEquals("facebook=true", state(f, "C3"));
     Row c3 = f.silver(SilverTables.CONSENT).filter("customer_id = 'C3'").head();
-    assertEquals(java.sql.Timestamp.valueOf("2026-11-01 08:00:00"), c3.getAs("decided_at"));
+    assertEquals(Timestamp.valueOf("2026-11-01 08:00:00"), c3.getAs("decided_at"));
 
     // Re-ingesting a date changes nothing.
     long version = f.version(SilverTables.CONSENT);

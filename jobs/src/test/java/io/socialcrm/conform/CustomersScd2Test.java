@@ -3,11 +3,15 @@ package io.socialcrm.conform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.delta.tables.DeltaTable;
+import io.socialcrm.lake.LakeTable;
+import io.socialcrm.lake.Layer;
 import io.socialcrm.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
@@ -130,7 +134,7 @@ class CustomersScd2Test extends SparkTestBase {
     BronzeFixture f = new BronzeFixture(session(), lake);
     f.write("customers", D1, COLUMNS, List.of(
         customer("C0000001", "Jan", "Kowalski", "jan@wp.pl", "Łódź", "2026-11-01 09:00:00")), false);
-    String bronze = f.lake().path(new io.socialcrm.lake.LakeTable(io.socialcrm.lake.Layer.BRONZE, "customers"));
+    String bronze = f.lake().path(new LakeTable(Layer.BRONZE, "customers"));
     Assertions.assertFalse("true".equals(cdfProperty(bronze)));
     assertEquals(new ConformResult.TableResult("customers", 1, 1, 0), conform(f, D1).table("customers"));
     assertEquals("true", cdfProperty(bronze));
@@ -149,7 +153,7 @@ class CustomersScd2Test extends SparkTestBase {
   }
 
   private String cdfProperty(String path) {
-    java.util.Map<String, String> p = io.delta.tables.DeltaTable.forPath(session(), path).detail()
+    Map<String, String> p = DeltaTable.forPath(session(), path).detail()
         .select("properties").head().getJavaMap(0);
     return p.get("delta.enableChangeDataFeed");
   }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.socialcrm.testing.SparkTestBase;
+import java.sql.Date;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ class InteractionsTransformTest extends SparkTestBase {
         values(original, "platform", "profile_id", "interaction_type", "lang", "brand", "is_own_brand",
             "target_post_id", "target_profile_id"));
     assertEquals(List.of("SENDA15", "NW-261101-12345678"), codes(original));
-    assertEquals(java.sql.Date.valueOf("2026-11-01"), original.getAs("interaction_date"));
+    assertEquals(Date.valueOf("2026-11-01"), original.getAs("interaction_date"));
     assertEquals(BronzeRows.timestamp("2026-11-01 07:20:57"), original.getAs("ts"));
     assertEquals(Arrays.asList(1L, 2L, 3L, 100L), values(original, "likes", "replies", "reposts", "impressions"));
 
@@ -167,7 +168,7 @@ class InteractionsTransformTest extends SparkTestBase {
     Row follow = rows.values().stream().filter(r -> "follow".equals(r.getAs("interaction_type"))).findFirst()
         .orElseThrow();
     assertEquals(Arrays.asList("28829736", "Sólido", false), values(follow, "profile_id", "brand", "is_own_brand"));
-    assertEquals(java.sql.Date.valueOf("2026-11-03"), follow.getAs("interaction_date"));
+    assertEquals(Date.valueOf("2026-11-03"), follow.getAs("interaction_date"));
   }
 
   @Test

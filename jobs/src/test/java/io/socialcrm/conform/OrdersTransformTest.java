@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -119,7 +120,7 @@ class OrdersTransformTest extends SparkTestBase {
     for (String day : List.of("2024-03-04", "2026-11-01")) {
       Dataset<Row> probe = session().createDataFrame(currencies.stream()
               .map(c -> RowFactory.create(c, new BigDecimal("10.00"), Date.valueOf(day))).toList(),
-          new org.apache.spark.sql.types.StructType().add("currency", "string").add("amount", "decimal(12,2)")
+          new StructType().add("currency", "string").add("amount", "decimal(12,2)")
               .add("day", "date"));
       Dataset<Row> converted = FxRates.convert(probe, "amount", "currency", "day", rates, "EUR");
       assertEquals(0L, converted.filter("amount_reporting IS NULL").count(), "every currency has a rate on " + day);
@@ -127,7 +128,7 @@ class OrdersTransformTest extends SparkTestBase {
     // The file's rates match the generator's (1 EUR = 1.08 USD = 0.86 GBP = 4.3 PLN) in 2026.
     Dataset<Row> probe = session().createDataFrame(List.of(RowFactory.create("PLN", new BigDecimal("430.00"),
             Date.valueOf("2026-11-01"))),
-        new org.apache.spark.sql.types.StructType().add("currency", "string").add("amount", "decimal(12,2)")
+        new StructType().add("currency", "string").add("amount", "decimal(12,2)")
             .add("day", "date"));
     assertEquals(new BigDecimal("100.00"), FxRates.convert(probe, "amount", "currency", "day", rates, "EUR")
         .head().getAs("amount_reporting"));

@@ -135,7 +135,7 @@ class SocialProfilesTest extends SparkTestBase {
     assertEquals(2L, f.silver(SilverTables.SOCIAL_PROFILES).count(), "one version per account");
     Row kasia = f.silver(SilverTables.SOCIAL_PROFILES).filter("profile_id = '501'").head();
     assertEquals("Kasia", kasia.getAs("display_name"));
-    assertEquals(java.sql.Timestamp.valueOf("2026-11-01 08:00:00"), kasia.getAs("valid_from"));
+    assertEquals(Timestamp.valueOf("2026-11-01 08:00:00"), kasia.getAs("valid_from"));
     Row jan = f.silver(SilverTables.SOCIAL_PROFILES).filter("profile_id = '601'").head();
     assertEquals("jan kowalski", jan.getAs("name_norm"));
     assertEquals("lodz", jan.getAs("location_norm"));

@@ -11,6 +11,7 @@ import io.socialcrm.orchestration.Step;
 import io.socialcrm.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ class GeneratedDataIngestTest extends SparkTestBase {
     Path lake = newTempDir("lake");
     Settings settings = Settings.defaults().with(Setting.LANDING, out.resolve("landing").toString())
         .with(Setting.LAKE, lake.toString());
-    PipelineRunner runner = new PipelineRunner(session(), settings, java.time.Clock.systemUTC());
+    PipelineRunner runner = new PipelineRunner(session(), settings, Clock.systemUTC());
     long read = 0;
     for (LocalDate d : summary.days()) {
       RunReport r = runner.run(d, List.of(Step.INGEST), RunListener.NONE);

@@ -3,8 +3,10 @@ package io.socialcrm.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.socialcrm.common.SocialCrmException;
 import io.socialcrm.testing.SparkTestBase;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +62,7 @@ class BlockingTest extends SparkTestBase {
    */
   @Test
   void blockingCountsAreWrittenAsTheSameJsonInEveryJvm() {
-    java.util.Map<String, long[]> counts = new java.util.LinkedHashMap<>();
+    Map<String, long[]> counts = new LinkedHashMap<>();
     counts.put("x_handle_given_to_crm", new long[] {145, 145});
     counts.put("email", new long[] {9, 7});
     assertEquals("{\"email\":{\"generated\":9,\"kept\":7},\"x_handle_given_to_crm\":{\"generated\":145,\"kept\":145}}",
@@ -133,7 +135,7 @@ class BlockingTest extends SparkTestBase {
   @Test
   void aColumnTheConfigReadsMustExist() {
     LinkageEngine engine = new LinkageEngine(session(), MatchConfig.parse(CONFIG));
-    var e = Assertions.assertThrows(io.socialcrm.common.SocialCrmException.class,
+    var e = Assertions.assertThrows(SocialCrmException.class,
         () -> engine.block(left().drop("city"), right()));
     Assertions.assertTrue(e.getMessage().contains("the left table has no column 'city'"), e.getMessage());
   }

@@ -16,7 +16,9 @@ import io.socialcrm.lake.DeclaredTable;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.LakeTable;
 import io.socialcrm.testing.SparkTestBase;
+import io.socialcrm.testing.TestTables;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,7 +121,7 @@ class IdentityIncrementalTest extends SparkTestBase {
     write(lake, SilverTables.STEWARD_DECISIONS, spark().sql("SELECT * FROM VALUES"
         + " ('linkedin', 'urn:li:person:ZZ9', 'C5', 'confirm', 'ana')"
         + " AS t(platform, profile_id, customer_id, decision, decided_by)")
-        .withColumn("decided_at", lit(java.sql.Timestamp.valueOf("2026-10-30 10:00:00"))));
+        .withColumn("decided_at", lit(Timestamp.valueOf("2026-10-30 10:00:00"))));
   }
 
   /** Night 2: profiles x:105 and x:106 new, x:103 gone; customer C7 new, C2's e-mail changed, C6 withdrew consent. */
@@ -135,7 +137,7 @@ class IdentityIncrementalTest extends SparkTestBase {
         + " ('C1', 'x', true), ('C2', 'x', true), ('C3', 'x', true), ('C4', 'facebook', true),"
         + " ('C5', 'linkedin', true), ('C5', 'x', true), ('C6', 'x', " + !night2 + "), ('C7', 'x', true)"
         + " AS t(customer_id, platform, granted)")
-        .withColumn("decided_at", lit(java.sql.Timestamp.valueOf("2026-01-01 00:00:00")));
+        .withColumn("decided_at", lit(Timestamp.valueOf("2026-01-01 00:00:00")));
   }
 
   private Dataset<Row> customers(boolean night2) {
@@ -152,7 +154,7 @@ class IdentityIncrementalTest extends SparkTestBase {
         + (night2 ? ", ('C7', 'María', 'García', 'maria.garcia1990@yahoo.es', null, 'Madrid', 'ES', null, null)" : "")
         + " AS t(customer_id, first_name, last_name, email, phone, city, country, x_handle, facebook_profile)")
         .withColumn("linkedin_profile", lit(null).cast("string"))
-        .withColumn("updated_at", lit(java.sql.Timestamp.valueOf("2026-01-01 00:00:00")))
+        .withColumn("updated_at", lit(Timestamp.valueOf("2026-01-01 00:00:00")))
         .withColumn("valid_from", col("updated_at"))
         .withColumn("is_current", lit(true));
     return CustomersTransform.withMatchKeys(raw);
@@ -172,13 +174,13 @@ class IdentityIncrementalTest extends SparkTestBase {
             + " ('x', '106', 'john_smith_leeds', 'John Smith', 'Leeds')" : "")
         + " AS t(platform, profile_id, handle, display_name, location)")
         .withColumn("bio", lit(null).cast("string")).withColumn("url", lit(null).cast("string"))
-        .withColumn("valid_from", lit(java.sql.Timestamp.valueOf("2026-10-01 00:00:00")))
+        .withColumn("valid_from", lit(Timestamp.valueOf("2026-10-01 00:00:00")))
         .withColumn("is_current", lit(true));
     return ProfilesTransform.withMatchKeys(raw);
   }
 
   private void write(Lake lake, DeclaredTable table, Dataset<Row> rows) {
-    io.socialcrm.testing.TestTables.write(lake, table, rows);
+    TestTables.write(lake, table, rows);
   }
 
   // ------------------------------------------------------------------ reading back

@@ -12,7 +12,9 @@ import io.socialcrm.lake.DeclaredTable;
 import io.socialcrm.conform.SilverTables;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.testing.SparkTestBase;
+import io.socialcrm.testing.TestTables;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -43,12 +45,12 @@ class IdentityJobTest extends SparkTestBase {
     write(lake, SilverTables.CONSENT, spark().sql("SELECT * FROM VALUES"
         + " ('C1', 'x', true), ('C2', 'x', true), ('C4', 'facebook', true), ('C5', 'linkedin', true),"
         + " ('C3', 'x', false)"   // C3 said no: never linked, even with the handle in the CRM
-        + " AS t(customer_id, platform, granted)").withColumn("decided_at", lit(java.sql.Timestamp.valueOf("2026-01-01 00:00:00"))));
+        + " AS t(customer_id, platform, granted)").withColumn("decided_at", lit(Timestamp.valueOf("2026-01-01 00:00:00"))));
     write(lake, SilverTables.STEWARD_DECISIONS, spark().sql("SELECT * FROM VALUES"
         + " ('facebook', '100200300', 'C4', 'reject', 'ana'),"       // the CRM's Facebook id was a typo
         + " ('linkedin', 'urn:li:person:ZZ9', 'C5', 'confirm', 'ana')" // no evidence at all, a steward knows
         + " AS t(platform, profile_id, customer_id, decision, decided_by)")
-        .withColumn("decided_at", lit(java.sql.Timestamp.valueOf("2026-10-30 10:00:00"))));
+        .withColumn("decided_at", lit(Timestamp.valueOf("2026-10-30 10:00:00"))));
 
     IdentityJob job = new IdentityJob(spark(), lake);
     IdentityResult first = job.run(DAY1, "run1");
@@ -79,7 +81,7 @@ class IdentityJobTest extends SparkTestBase {
     Assertions.assertTrue(afterWithdrawal.closed() >= 1);
     Row closed = spark().read().format("delta").load(linksPath)
         .where("profile_key = 'x:101' AND customer_id = 'C1'").first();
-    assertEquals(java.sql.Timestamp.valueOf("2026-11-02 00:00:00"), closed.getAs("valid_to"));
+    assertEquals(Timestamp.valueOf("2026-11-02 00:00:00"), closed.getAs("valid_to"));
     Assertions.assertFalse(closed.<Boolean>getAs("is_current"));
 
     IdentityExplain.Explanation why = new IdentityExplain(spark(), lake).explain("x:101", 3);
@@ -103,7 +105,7 @@ class IdentityJobTest extends SparkTestBase {
         + " ('C6', 'Jan', 'Kowalski', 'jan.k@wp.pl', null, 'Warszawa', 'PL', null, null, null)"
         + " AS t(customer_id, first_name, last_name, email, phone, city, country, x_handle, facebook_profile,"
         + " linkedin_profile)")
-        .withColumn("updated_at", lit(java.sql.Timestamp.valueOf("2026-01-01 00:00:00")))
+        .withColumn("updated_at", lit(Timestamp.valueOf("2026-01-01 00:00:00")))
         .withColumn("valid_from", col("updated_at"))
         .withColumn("is_current", lit(true));
     return CustomersTransform.withMatchKeys(raw);
@@ -119,13 +121,13 @@ class IdentityJobTest extends SparkTestBase {
         + " ('x', '104', 'kowal_jan', 'Jan Kowalski', 'Warszawa')"
         + " AS t(platform, profile_id, handle, display_name, location)")
         .withColumn("bio", lit(null).cast("string")).withColumn("url", lit(null).cast("string"))
-        .withColumn("valid_from", lit(java.sql.Timestamp.valueOf("2026-10-01 00:00:00")))
+        .withColumn("valid_from", lit(Timestamp.valueOf("2026-10-01 00:00:00")))
         .withColumn("is_current", lit(true));
     return ProfilesTransform.withMatchKeys(raw);
   }
 
   private void write(Lake lake, DeclaredTable table, Dataset<Row> rows) {
-    io.socialcrm.testing.TestTables.write(lake, table, rows);
+    TestTables.write(lake, table, rows);
   }
 
   private Set<String> currentLinks(Lake lake) {

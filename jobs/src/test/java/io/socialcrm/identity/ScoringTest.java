@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.socialcrm.testing.SparkTestBase;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -115,7 +116,7 @@ class ScoringTest extends SparkTestBase {
 
     String config = CONFIG.replace("\"tf_minimum_u\": 0.0001,", "\"tf_minimum_u\": 0.0000001, \"tf_good_turing_max_count\": 2,");
     LinkageEngine engine = new LinkageEngine(session(), MatchConfig.parse(config));
-    Map<String, Double> tf = new java.util.HashMap<>();
+    Map<String, Double> tf = new HashMap<>();
     engine.termFrequencies(l, r).get("last").collectAsList().forEach(row -> tf.put(row.getString(0), row.getDouble(1)));
     // Held r times by the customers, r <= 2: (r+1) N(r+1) / N(r) of 51 customers (N(1) 12, N(2) 3, N(3) 1).
     assertEquals(2.0 * 3 / 12 / 51, tf.get("once0"), 1e-12);
@@ -124,7 +125,7 @@ class ScoringTest extends SparkTestBase {
     assertEquals(3.0 / 54, tf.get("thrice"), 1e-12);
     assertEquals(31.0 / 54, tf.get("smith"), 1e-12);
     // Without the setting, a name held once is as rare as its share of both tables.
-    Map<String, Double> plain = new java.util.HashMap<>();
+    Map<String, Double> plain = new HashMap<>();
     new LinkageEngine(session(), MatchConfig.parse(CONFIG)).termFrequencies(l, r).get("last").collectAsList()
         .forEach(row -> plain.put(row.getString(0), row.getDouble(1)));
     assertEquals(2.0 / 54, plain.get("once0"), 1e-12);

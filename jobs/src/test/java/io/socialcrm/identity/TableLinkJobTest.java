@@ -3,6 +3,10 @@ package io.socialcrm.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import java.util.ArrayList;
+import java.util.stream.IntStream;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Assertions;
 
 import io.socialcrm.common.SocialCrmException;
@@ -36,7 +40,7 @@ class TableLinkJobTest extends SparkTestBase {
     // birth are found through the other rule, the right-only namesakes are not linked.
     Set<String> links = session().read().parquet(out.resolve("links").toString()).collectAsList().stream()
         .map(row -> row.getAs("l_person_id") + "-" + row.getAs("r_customer_id")).collect(Collectors.toSet());
-    Set<String> expected = java.util.stream.IntStream.range(0, LinkFixture.PEOPLE).mapToObj(i -> "p" + i + "-c" + i)
+    Set<String> expected = IntStream.range(0, LinkFixture.PEOPLE).mapToObj(i -> "p" + i + "-c" + i)
         .filter(p -> !p.startsWith(LinkFixture.UNBLOCKED + "-")).collect(Collectors.toSet());
     assertEquals(expected, links);
     assertEquals(39, r.links());
@@ -86,13 +90,13 @@ class TableLinkJobTest extends SparkTestBase {
   void oneToOneAssignsEveryCopyOfAnExactDuplicate() {
     // Ten look-alikes on each side (as the benchmark's scaled copies): paired off as the ids sort, in one round (it
     // took ten when each round took only every record's first choice).
-    List<Row> rows = new java.util.ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     for (int a = 0; a < 10; a++) {
       for (int b = 0; b < 10; b++) {
-        rows.add(org.apache.spark.sql.RowFactory.create("l" + a, "r" + b, 0.99, 10.0));
+        rows.add(RowFactory.create("l" + a, "r" + b, 0.99, 10.0));
       }
     }
-    Dataset<Row> pairs = session().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+    Dataset<Row> pairs = session().createDataFrame(rows, new StructType()
         .add("l_id", "string").add("r_id", "string").add("match_probability", "double").add("match_weight", "double"));
     List<Row> links = TableLinkJob.oneToOne(pairs, List.of(), "l_id", "r_id").collectAsList();
     assertEquals(10, links.size());

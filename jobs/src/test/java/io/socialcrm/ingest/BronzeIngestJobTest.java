@@ -16,6 +16,7 @@ import io.socialcrm.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -78,7 +79,7 @@ class BronzeIngestJobTest extends SparkTestBase {
     // Bronze carries the ingestion metadata.
     Row first = bronze.filter("id = '101'").head();
     assertEquals(report.runId(), first.getAs(BronzeTables.RUN_ID));
-    assertEquals(java.sql.Date.valueOf(D1), first.getAs(BronzeTables.INGEST_DATE));
+    assertEquals(Date.valueOf(D1), first.getAs(BronzeTables.INGEST_DATE));
     assertEquals(1L, (long) first.<Long>getAs(RawRecords.SOURCE_ROW));
 
     // The run report on disk says the same.
@@ -121,7 +122,7 @@ class BronzeIngestJobTest extends SparkTestBase {
       int done;
 
       @Override
-      public void inputDone(Step step, io.socialcrm.ingest.InputResult r) {
+      public void inputDone(Step step, InputResult r) {
         if (++done == 3) {
           throw new IllegalStateException("killed");
         }

@@ -2,6 +2,9 @@ package io.socialcrm.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Assertions;
 
 import io.socialcrm.contracts.Contract;
@@ -109,7 +112,7 @@ class ContractValidationTest extends SparkTestBase {
         "O00000002,NW-100002,C0000002,2026-11-01 10:00:00,\"12,5x\",EUR,paid,,,web,2026-11-01 10:00:00",
         "O00000003,NW-100003,C0000003,2026-11-01 10:00:00,10.00,BTC,paid,,,web,2026-11-01 10:00:00"));
     assertEquals(List.of(), codes(rows.get(1L)));
-    assertEquals(new java.math.BigDecimal("129.90"), rows.get(1L).getAs("amount"));
+    assertEquals(new BigDecimal("129.90"), rows.get(1L).getAs("amount"));
     assertEquals(List.of("type_mismatch:amount"), codes(rows.get(2L)));
     assertEquals(List.of("not_allowed:currency"), codes(rows.get(3L)));
   }
@@ -130,8 +133,8 @@ class ContractValidationTest extends SparkTestBase {
     Dataset<Row> raw = new LandingReader(session(), new Lake(session(), dir.toString())).read(contract, part);
     List<Row> rows = ContractValidator.validate(contract, raw).orderBy(RawRecords.SOURCE_ROW).collectAsList();
     assertEquals(List.of(), codes(rows.get(0)));
-    assertEquals(new java.math.BigDecimal("129.90"), rows.get(0).getAs("amount"));
-    assertEquals(java.sql.Timestamp.valueOf("2026-11-01 10:00:00"), rows.get(0).getAs("order_ts"));
+    assertEquals(new BigDecimal("129.90"), rows.get(0).getAs("amount"));
+    assertEquals(Timestamp.valueOf("2026-11-01 10:00:00"), rows.get(0).getAs("order_ts"));
     assertEquals("7", rows.get(0).getJavaMap(rows.get(0).fieldIndex(RawRecords.EXTRA)).get("crm_shard"));
     assertEquals(List.of("out_of_range:amount"), codes(rows.get(1)));
   }
@@ -145,7 +148,7 @@ class ContractValidationTest extends SparkTestBase {
 
   @Test
   void aFileReadInSeveralSplitsKeepsEachRecordsLineNumber() throws IOException {
-    List<String> lines = new java.util.ArrayList<>();
+    List<String> lines = new ArrayList<>();
     for (int i = 1; i <= 3000; i++) {
       // Every tenth line is blank: blank lines are skipped but still count as lines of the file.
       lines.add(i % 10 == 0 ? "" : post(Integer.toString(i), "42", "2026-11-01T10:00:00.000Z", "1", ""));

@@ -16,10 +16,12 @@ import io.socialcrm.orchestration.Step;
 import io.socialcrm.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
@@ -83,7 +85,7 @@ class CrmDatabaseIngestTest extends SparkTestBase {
     RunReport.SourceCounts customers = d1.sources().stream().filter(s -> s.input().equals("customers")).findFirst().orElseThrow();
     assertEquals(List.of(2L, 1L, 1L), List.of(customers.read(), customers.loaded(), customers.quarantined()));
     Assertions.assertTrue(customers.files().get(0).file().endsWith("#" + schema + ".customers"));
-    assertEquals(java.util.Map.of("pattern_mismatch", 1L), customers.quarantineReasons());
+    assertEquals(Map.of("pattern_mismatch", 1L), customers.quarantineReasons());
     // The orders of the landing files are not read when the CRM comes from its database.
     RunReport.SourceCounts orders = d1.sources().stream().filter(s -> s.input().equals("orders")).findFirst().orElseThrow();
     assertEquals(0L, orders.read());
@@ -96,6 +98,6 @@ class CrmDatabaseIngestTest extends SparkTestBase {
     assertEquals("Kraków", kasia.getAs("city"));
     assertEquals("anna", kasia.getJavaMap(kasia.fieldIndex(RawRecords.EXTRA)).get("crm_owner"),
         "a column the contract does not know is kept");
-    assertEquals(java.sql.Date.valueOf(D2), bronze.filter("customer_id = 'C0000003'").head().getAs(BronzeTables.INGEST_DATE));
+    assertEquals(Date.valueOf(D2), bronze.filter("customer_id = 'C0000003'").head().getAs(BronzeTables.INGEST_DATE));
   }
 }

@@ -23,9 +23,12 @@ import io.socialcrm.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -175,7 +178,7 @@ class MultiDateIngestTest extends SparkTestBase {
         Assertions.assertTrue(f.file().contains("/" + f.date() + "/"), f.file() + " is in its date's folder");
         assertEquals(f.read() - f.quarantined() - f.erased(),
             bronze.filter(functions.col(RawRecords.SOURCE_FILE).equalTo(f.file())
-                .and(functions.col(BronzeTables.INGEST_DATE).equalTo(java.sql.Date.valueOf(f.date())))).count(), f.file());
+                .and(functions.col(BronzeTables.INGEST_DATE).equalTo(Date.valueOf(f.date())))).count(), f.file());
       }
     }
     for (String source : SOURCES) {
@@ -253,7 +256,7 @@ class MultiDateIngestTest extends SparkTestBase {
 
     // Touched, same bytes: the hash says it is the file that was loaded.
     Path comments = firstFile(copy.resolve("facebook_comments").resolve(D2.toString()));
-    Files.setLastModifiedTime(comments, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    Files.setLastModifiedTime(comments, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
     Map<String, Long> before = log.latest(log.allTables());
     RunReport touched = runner.run(DATES, List.of(Step.INGEST), RunListener.NONE);
     assertEquals(before, log.latest(log.allTables()));
@@ -303,7 +306,7 @@ class MultiDateIngestTest extends SparkTestBase {
 
   private long countOn(Path table, LocalDate date) {
     return session().read().format("delta").load(table.toString())
-        .filter(functions.col(BronzeTables.INGEST_DATE).equalTo(java.sql.Date.valueOf(date))).count();
+        .filter(functions.col(BronzeTables.INGEST_DATE).equalTo(Date.valueOf(date))).count();
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
@@ -321,7 +324,7 @@ class MultiDateIngestTest extends SparkTestBase {
 
   private static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
     }

@@ -4,6 +4,8 @@ import static io.socialcrm.testing.CliRunner.assertOneLineError;
 import static io.socialcrm.testing.CliRunner.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import java.nio.file.Files;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assertions;
 
 import io.delta.tables.DeltaTable;
@@ -87,7 +89,7 @@ class LakeMaintenanceTest extends SparkTestBase {
     String appended = lake.path(new LakeTable(Layer.SILVER, "appended"));
     ChangeFeed feed = new ChangeFeed(session(), lake, new LakeTable(Layer.GOLD, "_test_state"));
     long processed = DeltaTable.forPath(session(), appended).history(1).first().getLong(0);
-    java.util.function.Supplier<Dataset<Row>> none = () -> rows(0, 0);
+    Supplier<Dataset<Row>> none = () -> rows(0, 0);
 
     new LakeMaintenance(session(), lake).run(168, r -> { });
     ChangeFeed.Batch afterMaintenance = feed.read("appended", appended, processed, none, List.of("id"));
@@ -143,9 +145,9 @@ class LakeMaintenanceTest extends SparkTestBase {
   @Test
   void aTableThatCannotBeMaintainedStopsTheRunWithItsName() throws Exception {
     Lake lake = lake();
-    java.nio.file.Path log = java.nio.file.Path.of(lake.root(), "gold", "broken", "_delta_log");
-    java.nio.file.Files.createDirectories(log);
-    java.nio.file.Files.writeString(log.resolve("00000000000000000000.json"), "{not a delta log\n");
+    Path log = Path.of(lake.root(), "gold", "broken", "_delta_log");
+    Files.createDirectories(log);
+    Files.writeString(log.resolve("00000000000000000000.json"), "{not a delta log\n");
     SocialCrmException e = assertThrows(SocialCrmException.class,
         () -> new LakeMaintenance(session(), lake).run(168, r -> { }));
     Assertions.assertTrue(e.getMessage().contains("gold.broken"), e.getMessage());

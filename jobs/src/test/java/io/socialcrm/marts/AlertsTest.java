@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.socialcrm.testing.SparkTestBase;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -70,7 +71,7 @@ class AlertsTest extends SparkTestBase {
     assertEquals("Nordwind mentions on x: 16 on 2026-11-08, baseline 11.0 ± 1.4 over the previous 7 days "
         + "(threshold 15.2)", a.getAs("message"));
     assertNull(a.getAs("reference"));
-    assertEquals(java.sql.Date.valueOf("2026-11-08"), a.getAs("run_date"));
+    assertEquals(Date.valueOf("2026-11-08"), a.getAs("run_date"));
   }
 
   @Test

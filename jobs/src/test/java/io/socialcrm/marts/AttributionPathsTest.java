@@ -9,6 +9,7 @@ import static io.socialcrm.marts.PathRows.touch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.socialcrm.testing.SparkTestBase;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -41,7 +42,7 @@ class AttributionPathsTest extends SparkTestBase {
     assertEquals(List.of("o1:at30", "o1:mid"), orderTouches(paths));
     Row r = paths.where("touch_id = 'mid'").first();
     assertEquals("k1", r.getAs("customer_id"));
-    assertEquals(new java.math.BigDecimal("50.00"), r.getAs("revenue"));
+    assertEquals(new BigDecimal("50.00"), r.getAs("revenue"));
     assertEquals("c1", r.getAs("campaign_id"));
     assertEquals("x:c1", r.getAs("channel"));
   }

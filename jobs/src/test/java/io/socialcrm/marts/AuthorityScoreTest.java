@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socialcrm.common.SocialCrmException;
 import io.socialcrm.testing.SparkTestBase;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ class AuthorityScoreTest extends SparkTestBase {
       .add("src", DataTypes.StringType).add("dst", DataTypes.StringType).add("weight", DataTypes.DoubleType);
 
   private Dataset<Row> edges(Object[]... e) {
-    return session().createDataFrame(java.util.Arrays.stream(e).map(RowFactory::create).toList(), EDGES);
+    return session().createDataFrame(Arrays.stream(e).map(RowFactory::create).toList(), EDGES);
   }
 
   private static Map<String, Double> scores(Dataset<Row> ranks) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socialcrm.testing.SparkTestBase;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ class CareQueueTest extends SparkTestBase {
         String brand, String target, String customer, String sentiment, Double score, Boolean intent,
         String sentimentLang) {
       Timestamp t = Timestamp.valueOf(ts);
-      interactions.add(RowFactory.create(id, platform, profile, type, t, java.sql.Date.valueOf(ts.substring(0, 10)),
+      interactions.add(RowFactory.create(id, platform, profile, type, t, Date.valueOf(ts.substring(0, 10)),
           text, lang, brand, "Nordwind".equals(brand), target, customer,
           customer != null ? customer : platform + ":" + profile, sentiment, score, intent, sentimentLang));
       return this;
@@ -302,7 +303,7 @@ class CareQueueTest extends SparkTestBase {
     assertEquals(List.of("x:post:a", "x:post:b", "x:post:c"),
         first.stream().map(r -> (String) r.getAs("interaction_id")).toList());
     assertEquals(first, s.queue().orderBy("rank").collectAsList());
-    assertTrue(first.stream().allMatch(r -> RUN.equals(((java.sql.Date) r.getAs("run_date")).toLocalDate())));
+    assertTrue(first.stream().allMatch(r -> RUN.equals(((Date) r.getAs("run_date")).toLocalDate())));
   }
 
   @Test

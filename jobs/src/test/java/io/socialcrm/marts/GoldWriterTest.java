@@ -11,6 +11,7 @@ import io.socialcrm.lake.LakeTable;
 import io.socialcrm.lake.Layer;
 import io.socialcrm.testing.SparkTestBase;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -78,7 +79,7 @@ class GoldWriterTest extends SparkTestBase {
             + " ('2026-11-02', 'Sólido', 2)"));
     long v0 = version(lake);
     Dataset<Row> nordwind = session().sql("SELECT 'Nordwind' AS brand");
-    java.util.function.UnaryOperator<Dataset<Row>> scope = t -> t.join(nordwind, "brand");
+    UnaryOperator<Dataset<Row>> scope = t -> t.join(nordwind, "brand");
 
     // Nordwind's rows: 11-01 changes, 11-02 is gone, 11-03 is new; Sólido's rows stay although the input lacks them.
     GoldWriter.Written w = writer.replaceMatching(DAILY, rows(

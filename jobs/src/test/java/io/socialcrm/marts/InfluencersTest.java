@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +88,7 @@ class InfluencersTest extends SparkTestBase {
   void listsActiveOrFollowedProfilesButNotTheBrandAccounts() {
     // u7 (0 followers, no activity) and u8 (nothing about a brand) are not listed; neither are the Nordwind and
     // Alpenkraft X accounts (is_brand) nor the Nordwind Facebook page (an account of brands.json)
-    assertEquals(java.util.Set.of("x:u1", "x:u2", "x:u3", "x:u4", "x:u5", "x:u6", "facebook:fb1"), byProfile.keySet());
+    assertEquals(Set.of("x:u1", "x:u2", "x:u3", "x:u4", "x:u5", "x:u6", "facebook:fb1"), byProfile.keySet());
   }
 
   @Test

@@ -4,6 +4,13 @@ import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 
 import io.delta.tables.DeltaTable;
@@ -93,7 +100,7 @@ class MartsJobTest extends SparkTestBase {
     Assertions.assertTrue(((Number) martsCounts.get("recomputed_people")).longValue()
         < ((Number) martsCounts.get("touched_people")).longValue(), martsCounts.toString());
     Assertions.assertTrue(session().read().format("delta").load(lake.root() + "/silver/identity_links")
-        .where(col("valid_from").equalTo(java.sql.Timestamp.valueOf(DAY2.atStartOfDay()))).count() > 0, "a new link");
+        .where(col("valid_from").equalTo(Timestamp.valueOf(DAY2.atStartOfDay()))).count() > 0, "a new link");
     Assertions.assertTrue(counts(lake, "silver/customers").get("closed") > customersBefore.get("closed"),
         "a customer changed");
     assertEquals(0L, read(lake, MartsJob.PERSON_STAGE).where(col("customer_id").equalTo(erased)).count());
@@ -145,22 +152,22 @@ class MartsJobTest extends SparkTestBase {
   /** The run's HTML report sits beside its JSON and embeds the lake's own-brand funnel and identity counts. */
   private void assertThePageShowsTheLakesFigures(Lake lake, PipelineRunner runner, RunReport report) {
     Path file = Path.of(runner.pagePath(report.runId()));
-    Assertions.assertTrue(java.nio.file.Files.isRegularFile(file), "the run wrote " + file);
+    Assertions.assertTrue(Files.isRegularFile(file), "the run wrote " + file);
     String page;
     try {
-      page = java.nio.file.Files.readString(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      page = Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     long aware = read(lake, MartsJob.FUNNEL_DAILY)
-        .where(col("is_own_brand").and(col("stage").equalTo("aware")).and(col("date").equalTo(java.sql.Date.valueOf(DAY2))))
+        .where(col("is_own_brand").and(col("stage").equalTo("aware")).and(col("date").equalTo(Date.valueOf(DAY2))))
         .agg(sum("people_reached")).first().getLong(0);
     Assertions.assertTrue(aware > 0);
     Assertions.assertTrue(page.contains("{\"stage\":\"aware\",\"stage_order\":1,\"people_reached\":" + aware + ","),
         "the page's funnel has the " + aware + " aware people of gold.funnel_daily");
-    long links = session().read().format("delta").load(lake.path(io.socialcrm.identity.IdentityTables.LINKS))
+    long links = session().read().format("delta").load(lake.path(IdentityTables.LINKS))
         .where(col("is_current")).count();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"deterministic\":(\\d+),\"probabilistic\":(\\d+)")
+    Matcher m = Pattern.compile("\"deterministic\":(\\d+),\"probabilistic\":(\\d+)")
         .matcher(page);
     long onPage = 0;
     while (m.find()) {

@@ -1,6 +1,7 @@
 package io.socialcrm.marts;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class PathRows {
   /** One path row: order placed on {@code orderDay}, touch on {@code touchDay}, channel "platform:campaign". */
   static Row path(String orderId, String revenue, double orderDay, String touchId, double touchDay, String channel) {
     String[] pc = channel.split(":", 2);
-    return RowFactory.create(orderId, "cust-" + orderId, day(orderDay), java.sql.Date.valueOf("2026-03-01"),
+    return RowFactory.create(orderId, "cust-" + orderId, day(orderDay), Date.valueOf("2026-03-01"),
         new BigDecimal(revenue), touchId, day(touchDay), pc[0], pc[1].equals("organic") ? null : pc[1], channel,
         "brand_post_engagement");
   }
@@ -73,7 +74,7 @@ final class PathRows {
 
   /** One order of a customer on {@code orderDay}. */
   static Row order(String orderId, String customerId, double orderDay, String revenue, String status) {
-    return RowFactory.create(orderId, customerId, day(orderDay), java.sql.Date.valueOf("2026-03-01"),
+    return RowFactory.create(orderId, customerId, day(orderDay), Date.valueOf("2026-03-01"),
         new BigDecimal(revenue), status);
   }
 

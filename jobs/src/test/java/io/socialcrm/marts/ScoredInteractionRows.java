@@ -1,6 +1,7 @@
 package io.socialcrm.marts;
 
 import io.socialcrm.conform.SilverTables;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ final class ScoredInteractionRows {
     set(v, "profile_id", profile);
     set(v, "interaction_type", type);
     set(v, "ts", ts);
-    set(v, "interaction_date", java.sql.Date.valueOf(ts.toLocalDateTime().toLocalDate()));
+    set(v, "interaction_date", Date.valueOf(ts.toLocalDateTime().toLocalDate()));
     set(v, "text", text);
     set(v, "brand", brand);
     set(v, "is_own_brand", "Nordwind".equals(brand));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.socialcrm.testing.SparkTestBase;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class TouchedPeopleTest extends SparkTestBase {
     List<String> touched = TouchedPeople.of(changes, interactions, links)
         .selectExpr("concat(person_id, '/', coalesce(customer_id, '-'), '/', if(recompute, 'recompute', 'fold'))")
         .orderBy("person_id")
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        .as(Encoders.STRING()).collectAsList();
 
     // "fold": the stored evidence takes the night's new rows; "recompute": evidence may have gone or moved
     assertEquals(List.of(
@@ -77,7 +78,7 @@ class TouchedPeopleTest extends SparkTestBase {
 
     List<String> touched = TouchedPeople.profilesWithChangedEvidence(changed, before, now)
         .selectExpr("concat(platform, ':', profile_id)").orderBy("platform", "profile_id")
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        .as(Encoders.STRING()).collectAsList();
 
     // p1 gained followers, p3 lost them, p5 is new; p2 (10 -> 250) and p4 (0 -> unknown) read the same
     assertEquals(List.of("x:p1", "x:p3", "x:p5"), touched);
@@ -88,6 +89,6 @@ class TouchedPeopleTest extends SparkTestBase {
     Dataset<Row> touched = sql("SELECT 'C1' AS person_id, 'C1' AS customer_id");
     Dataset<Row> orders = sql("SELECT * FROM VALUES ('O1', 'C1'), ('O2', 'C2') AS t(order_id, customer_id)");
     assertEquals(List.of("O1"), TouchedPeople.restrict(orders, "customer_id", touched).select("order_id")
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        .as(Encoders.STRING()).collectAsList());
   }
 }

@@ -3,6 +3,7 @@ package io.socialcrm.marts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.socialcrm.testing.SparkTestBase;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -42,7 +43,7 @@ class TouchpointsTest extends SparkTestBase {
         "x:quote:306 C1 x camp-n x:camp-n campaign_link",
         "fb:reaction:" + BrandActivity.FB_POST + ":f1 C1 facebook camp-n facebook:camp-n brand_post_engagement",
         "fb:comment:9 C1 facebook camp-n facebook:camp-n brand_post_engagement"), got);
-    assertEquals(PathRows.day(1), touches.where("touch_id = 'x:repost:300'").first().<java.sql.Timestamp>getAs(
+    assertEquals(PathRows.day(1), touches.where("touch_id = 'x:repost:300'").first().<Timestamp>getAs(
         "touch_ts").toInstant());
   }
 }

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socialcrm.identity.IdentityResult;
 import io.socialcrm.ingest.InputResult;
 import io.socialcrm.testing.HeadlessChromium;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +50,7 @@ class RunReportPageTest {
 
   /** A regular expression for consecutive table cells holding these texts. */
   private static String cells(String... texts) {
-    return String.join("", java.util.Arrays.stream(texts).map(t -> "<td[^>]*>" + Pattern.quote(t) + "</td>").toList());
+    return String.join("", Arrays.stream(texts).map(t -> "<td[^>]*>" + Pattern.quote(t) + "</td>").toList());
   }
 
   private static ReportFigures figures() {
@@ -120,7 +123,7 @@ class RunReportPageTest {
   void aFailedRunWithoutMartsShowsItsErrorAndSaysWhatIsMissing() throws Exception {
     String error = "no landing data for 2026-11-02 </script><script>document.body.setAttribute('data-owned','1')</script>";
     RunReport failed = report(RunReport.FAILED, error);
-    String dom = render(failed, ReportFigures.empty(java.time.LocalDate.of(2026, 11, 2)));
+    String dom = render(failed, ReportFigures.empty(LocalDate.of(2026, 11, 2)));
 
     assertTrue(dom.contains("data-rendered=\"true\""), "the page's script ran to its end");
     assertFalse(dom.contains("data-owned=\"1\""), "the run's text is data, not markup: its script did not run");
@@ -152,7 +155,7 @@ class RunReportPageTest {
   void aStepsWarningsAreShownAtTheTop() throws Exception {
     RunReport full = report(RunReport.SUCCEEDED, null);
     Map<String, Map<String, Object>> metrics = Map.of("identity", Map.of("skipped_blocks", 2L,
-        io.socialcrm.identity.IdentityResult.WARNINGS, List.of("2 blocks over max_block_pairs 20,000 skipped, holding"
+        IdentityResult.WARNINGS, List.of("2 blocks over max_block_pairs 20,000 skipped, holding"
             + " 61,000 candidate pairs that were not compared; largest: same_name_tokens / <b>ann</b> lee (150 × 250 = 37,500)")));
     RunReport warned = new RunReport(full.runId(), full.date(), full.dates(), full.steps(), full.status(),
         full.startedAt(), full.finishedAt(), full.lake(), full.landing(), full.stepDurationsMs(), full.sources(),

@@ -2,6 +2,7 @@ package io.socialcrm.orchestration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 
 import io.socialcrm.common.CodeVersion;
@@ -47,7 +48,7 @@ class StepGateTest extends SparkTestBase {
     assertFalse(gate.unchanged("2026-11-02", watched));
     gate.record("2026-11-02", watched, "run-2");
     Assertions.assertTrue(gate.unchanged("2026-11-02", watched));
-    java.util.Map<String, Long> before = java.util.Map.of(a, 1L, b, 0L);
+    Map<String, Long> before = Map.of(a, 1L, b, 0L);
     assertEquals(List.of(b), TableVersions.moved(before, versions.latest(List.of(a, b))));
     assertEquals(1L, TableVersions.commitsBetween(before, versions.latest(List.of(a, b))));
   }

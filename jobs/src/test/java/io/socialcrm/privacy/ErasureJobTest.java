@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Assertions;
@@ -63,7 +64,7 @@ class ErasureJobTest extends SparkTestBase {
   /** Rows of a table as JSON text, for "does any row still mention this id" checks. */
   private List<String> rowsAsJson(String t) {
     Dataset<Row> df = table(t);
-    return df.select(functions.to_json(functions.struct(functions.col("*")))).as(org.apache.spark.sql.Encoders.STRING())
+    return df.select(functions.to_json(functions.struct(functions.col("*")))).as(Encoders.STRING())
         .collectAsList();
   }
 
@@ -120,7 +121,7 @@ class ErasureJobTest extends SparkTestBase {
         register.filter("NOT requested").orderBy(ErasureRegister.SUBJECT_HASH).collectAsList().stream()
             .map(x -> x.<String>getAs(ErasureRegister.SUBJECT_HASH)).sorted().toList());
     for (String row : register.select(functions.to_json(functions.struct(functions.col("*")))).as(
-        org.apache.spark.sql.Encoders.STRING()).collectAsList()) {
+        Encoders.STRING()).collectAsList()) {
       for (String id : ErasureFixture.ERASED_IDS) {
         assertFalse(row.contains(id), "the register holds a raw id: " + row);
       }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import io.socialcrm.testing.SparkTestBase;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +36,8 @@ class HiveShowTablesTest extends SparkTestBase {
   void showTablesAnswersWithTheTableNameAlone() throws Exception {
     Dataset<Row> shown = Dataset.ofRows(session(), HiveShowTables.hiveShaped(analyzed("SHOW TABLES")));
     assertArrayEquals(new String[] {HiveShowTables.TABLE_COLUMN}, shown.columns());
-    List<String> names = shown.as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    org.junit.jupiter.api.Assertions.assertTrue(names.contains(VIEW), names.toString());
+    List<String> names = shown.as(Encoders.STRING()).collectAsList();
+    Assertions.assertTrue(names.contains(VIEW), names.toString());
   }
 
   @Test

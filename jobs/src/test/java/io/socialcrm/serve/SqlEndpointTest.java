@@ -3,6 +3,12 @@ package io.socialcrm.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import io.socialcrm.common.Setting;
+import io.socialcrm.common.Settings;
+import io.socialcrm.common.SocialCrmException;
+import io.socialcrm.testing.CliRunner;
+import io.socialcrm.testing.ServeSqlProcess;
+import java.sql.Date;
 import org.junit.jupiter.api.Assertions;
 
 import io.socialcrm.testing.SparkTestBase;
@@ -40,7 +46,7 @@ class SqlEndpointTest extends SparkTestBase {
   private static final String PASSWORD = "s3cret-for-the-test";
 
   private Path lake;
-  private io.socialcrm.testing.ServeSqlProcess server;
+  private ServeSqlProcess server;
   private String url;
 
   private static final StructType CAMPAIGNS = new StructType().add("campaign_id", DataTypes.StringType)
@@ -52,14 +58,14 @@ class SqlEndpointTest extends SparkTestBase {
     bridgeJUnit4SparkHook();   // the shared session, before the first test's @BeforeEach
     lake = newTempDir("serve-lake");
     write("gold", "campaign_roi", List.of(
-        RowFactory.create("C01", "linear", 120.5, java.sql.Date.valueOf("2026-11-01")),
-        RowFactory.create("C01", "markov", 99.25, java.sql.Date.valueOf("2026-11-01")),
-        RowFactory.create("C02", "linear", 0.0, java.sql.Date.valueOf("2026-10-01"))));
+        RowFactory.create("C01", "linear", 120.5, Date.valueOf("2026-11-01")),
+        RowFactory.create("C01", "markov", 99.25, Date.valueOf("2026-11-01")),
+        RowFactory.create("C02", "linear", 0.0, Date.valueOf("2026-10-01"))));
     write("silver", "campaigns", List.of(RowFactory.create("C01", null, null, null)));
     write("silver", "_identity_pairs", List.of(RowFactory.create("internal", null, null, null)));
     write("quarantine", "x", List.of(RowFactory.create("raw", null, null, null)));
 
-    server = io.socialcrm.testing.ServeSqlProcess.start(lake, newTempDir("serve-log"),
+    server = ServeSqlProcess.start(lake, newTempDir("serve-log"),
         Map.of("SOCIALCRM_SQL_USER", USER, "SOCIALCRM_SQL_PASSWORD", PASSWORD));
     url = server.url();
   }
@@ -178,17 +184,17 @@ class SqlEndpointTest extends SparkTestBase {
 
   @Test
   void anyAddressButLoopbackNeedsALoginAndAnObjectStoreLakeNeedsAnExternalMetastore() {
-    io.socialcrm.testing.CliRunner.assertOneLineError(io.socialcrm.testing.CliRunner.cli(
+    CliRunner.assertOneLineError(CliRunner.cli(
         "serve-sql", "--host", "0.0.0.0", "--lake", lake.toString()), 1, "needs a user and a password");
-    io.socialcrm.testing.CliRunner.assertOneLineError(io.socialcrm.testing.CliRunner.cli(
+    CliRunner.assertOneLineError(CliRunner.cli(
         "serve-sql", "--port", "70000", "--lake", lake.toString()), 1, "serve.sql.port");
-    io.socialcrm.common.Settings s3 = io.socialcrm.common.Settings.defaults()
-        .with(io.socialcrm.common.Setting.LAKE, "s3a://bucket/lake");
-    io.socialcrm.common.SocialCrmException e = assertThrows(io.socialcrm.common.SocialCrmException.class,
+    Settings s3 = Settings.defaults()
+        .with(Setting.LAKE, "s3a://bucket/lake");
+    SocialCrmException e = assertThrows(SocialCrmException.class,
         () -> SqlEndpoint.sessionSettings(s3, SqlEndpoint.Listen.from(s3)));
     Assertions.assertTrue(e.getMessage().contains("serve.metastore.jdbc.url"), e.getMessage());
     Map<String, String> external = SqlEndpoint.sessionSettings(s3
-        .with(io.socialcrm.common.Setting.METASTORE_JDBC_URL, "jdbc:postgresql://db:5432/metastore"),
+        .with(Setting.METASTORE_JDBC_URL, "jdbc:postgresql://db:5432/metastore"),
         SqlEndpoint.Listen.from(s3));
     assertEquals("org.postgresql.Driver", external.get("spark.hadoop.javax.jdo.option.ConnectionDriverName"));
     assertFalse(external.toString().toLowerCase().contains("password"), "the password is not a Spark setting");

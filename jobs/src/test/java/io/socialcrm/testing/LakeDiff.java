@@ -4,14 +4,20 @@ import io.socialcrm.common.SparkSessions;
 import io.socialcrm.ingest.BronzeTables;
 import io.socialcrm.lake.Lake;
 import io.socialcrm.lake.Layer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
@@ -113,7 +119,7 @@ public final class LakeDiff {
     return s.length() > 400 ? s.substring(0, 400) + "..." : s;
   }
 
-  private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?\\d+\\.\\d+(?:[eE][-+]?\\d+)?");
+  private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+(?:[eE][-+]?\\d+)?");
 
   /**
    * Every decimal number in a text rounded half-up to 8 places, trailing zeros dropped: 122.95000000000002,
@@ -124,19 +130,19 @@ public final class LakeDiff {
     if (text == null) {
       return null;
     }
-    java.util.regex.Matcher m = DECIMAL.matcher(text);
+    Matcher m = DECIMAL.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String rounded = new java.math.BigDecimal(m.group()).setScale(8, java.math.RoundingMode.HALF_UP)
+      String rounded = new BigDecimal(m.group()).setScale(8, RoundingMode.HALF_UP)
           .stripTrailingZeros().toPlainString();
-      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(rounded));
+      m.appendReplacement(out, Matcher.quoteReplacement(rounded));
     }
     m.appendTail(out);
     return out.toString();
   }
 
-  private static final org.apache.spark.sql.expressions.UserDefinedFunction ROUNDED = functions.udf(
-      (org.apache.spark.sql.api.java.UDF1<String, String>) LakeDiff::roundDecimals, DataTypes.StringType);
+  private static final UserDefinedFunction ROUNDED = functions.udf(
+      (UDF1<String, String>) LakeDiff::roundDecimals, DataTypes.StringType);
 
   /** The rows without run columns, maps and arrays as JSON text (set operations cannot compare maps). */
   static Dataset<Row> comparable(Dataset<Row> df) {

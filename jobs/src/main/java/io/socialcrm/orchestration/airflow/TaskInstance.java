@@ -2,6 +2,7 @@ package io.socialcrm.orchestration.airflow;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
@@ -24,7 +25,7 @@ public record TaskInstance(@JsonProperty("task_id") String taskId,
    */
   public Double seconds() {
     if (startDate != null && endDate != null) {
-      return java.time.Duration.between(startDate, endDate).toMillis() / 1000.0;
+      return Duration.between(startDate, endDate).toMillis() / 1000.0;
     }
     return duration;
   }

@@ -20,12 +20,14 @@ import io.socialcrm.common.SocialCrmException;
 import io.socialcrm.orchestration.airflow.FakeAirflow.Reply;
 import io.socialcrm.orchestration.airflow.FakeAirflow.Request;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,7 +124,7 @@ class AirflowClientTest {
   @Test
   void aGivenRunIdAndANullLogicalDateAreSentAsSuch() throws IOException {
     airflow.on("POST", DAG + "/dagRuns", Reply.ok(dagRun("mine", "queued")));
-    client().trigger(null, "mine", java.util.Map.of("full", true));
+    client().trigger(null, "mine", Map.of("full", true));
     assertEquals(json("{\"dag_run_id\": \"mine\", \"logical_date\": null, \"conf\": {\"full\": true}}"),
         airflow.apiRequests().get(0).json());
   }
@@ -438,7 +440,7 @@ class AirflowClientTest {
   @Test
   void anUnreachableServerNamesTheUrlAfterAllAttempts() throws IOException {
     int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
     URI url = URI.create("http://127.0.0.1:" + port);
