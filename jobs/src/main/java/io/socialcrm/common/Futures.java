@@ -10,8 +10,8 @@ import java.util.concurrent.Future;
  * was (a {@link SocialCrmException} stays one), and only once every piece has ended, so no piece is left running.
  *
  * <p>Only ingest runs pieces at once. Running the marts' independent groups at once, and conform's silver tables,
- * was tried on the 2-core machine (medium night, 2026-12-02) and made neither faster (marts 200 s then 234 s;
- * conform no gain): past ingest a night keeps both cores busy, so concurrent jobs only contend.
+ * was tried on the 2-core machine and made neither faster (README, "Speed"): past ingest a night keeps both cores
+ * busy, so concurrent jobs only contend.
  */
 public final class Futures {
   private Futures() {}

@@ -12,8 +12,8 @@ import org.apache.spark.sql.SparkSession;
  * Keeps the lake's Delta tables small and cheap to read: every table of every layer is compacted (OPTIMIZE: a
  * night's small files become a few large ones; a commit that changes no data, so change feeds skip it) and then
  * vacuumed (VACUUM: files no version younger than the retention needs are deleted); a table of one file or none is
- * not compacted (there is nothing to merge). Tables are done one at a time (two at a time was measured no faster
- * on 2 cores: 2:27 against 2:20 for the 50 tables of a small lake);
+ * not compacted (there is nothing to merge). Tables are done one at a time (two at a time was no faster on 2 cores:
+ * README, "Maintenance");
  * a failure stops the run with the table's name, and what was done before it stays done. Running it twice does
  * nothing more the second time.
  */

@@ -18,13 +18,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>code generation: Spark writes Java source for every query (whole-stage code generation, and the projections,
  *   predicates and orderings of its operators), compiles it with Janino and loads it, and the JVM then compiles the
- *   hot parts of Janino and of the new classes again: the JVM's compilers alone used 121 of a small night's 297
- *   CPU-seconds, and the night took 113-132 s interpreted against 158-178 s with generated code;</li>
- *   <li>adaptive execution: each query runs stage by stage, one Spark job per stage, re-planned after each: a small
- *   night ran 834 jobs with it and 497 without, 105-107 s against 109 s (README, "Speed").</li>
+ *   hot parts of Janino and of the new classes again, which on a small night costs more than the rows;</li>
+ *   <li>adaptive execution: each query runs stage by stage, one Spark job per stage, re-planned after each.</li>
  * </ul>
- * On a medium lake the rows win back what these cost (the marts took 290 s interpreted against 205 s with generated
- * code), and adaptive execution sizes shuffles and picks joins from what the stages really held. So below
+ * On a medium lake the rows win back what these cost, and adaptive execution sizes shuffles and picks joins from
+ * what the stages really held (the measurements are in the README, "Speed"). So below
  * {@code run.small.input.mb} of input a step evaluates its expressions interpreted, plans each query once, and
  * shuffles into one partition per core. The input is measured before the step from what it reads without a Spark
  * job: the landing files of its dates for ingest, the Delta checksum files of the tables it watches for the other
