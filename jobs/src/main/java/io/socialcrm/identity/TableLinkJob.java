@@ -171,11 +171,12 @@ public final class TableLinkJob {
     long rightRows = right.count();
     long readMs = ms(t0);
     Dataset<Row> compared = null;
+    BlockingResult blocking = null;
     try {
       LinkageEngine engine = new LinkageEngine(spark, config);
 
       long t1 = System.nanoTime();
-      BlockingResult blocking = engine.block(left, right);
+      blocking = engine.block(left, right);
       // Only what estimation and scoring read (ids, gammas, rules, term-frequency keys): the compared values are in
       // the inputs, by id.
       compared = engine.compare(blocking.pairs())
@@ -230,6 +231,9 @@ public final class TableLinkJob {
       writeText(Lake.join(out, "report.json"), report(result));
       return result;
     } finally {
+      if (blocking != null) {
+        blocking.release();
+      }
       if (compared != null) {
         compared.unpersist();
       }
