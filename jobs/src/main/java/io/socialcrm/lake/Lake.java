@@ -183,20 +183,34 @@ public final class Lake {
 
   /** The files under a table's folder, at any depth, outside its {@code _delta_log}: data and change-feed files. */
   public long countTableFiles(String tablePath) {
+    return tableFiles(tablePath).count();
+  }
+
+  /**
+   * How many files a table's folder holds outside its {@code _delta_log} (data and change-feed files, at any depth)
+   * and when the oldest of them was last modified ({@link Long#MAX_VALUE} when there are none).
+   */
+  public record TableFiles(long count, long oldestModifiedMs) {}
+
+  /** {@link TableFiles} of the table at {@code tablePath}, from one listing of its folder. */
+  public TableFiles tableFiles(String tablePath) {
     try {
       Path p = new Path(tablePath);
       FileSystem fs = p.getFileSystem(hadoop);
       if (!fs.exists(p)) {
-        return 0;
+        return new TableFiles(0, Long.MAX_VALUE);
       }
       long n = 0;
+      long oldest = Long.MAX_VALUE;
       for (var it = fs.listFiles(p, true); it.hasNext(); ) {
-        String file = it.next().getPath().toString();
+        FileStatus st = it.next();
+        String file = st.getPath().toString();
         if (!file.contains("/_delta_log/") && !file.endsWith(".crc")) {
           n++;
+          oldest = Math.min(oldest, st.getModificationTime());
         }
       }
-      return n;
+      return new TableFiles(n, oldest);
     } catch (IOException e) {
       throw Errors.io("cannot list " + tablePath, e);
     }

@@ -12,7 +12,8 @@ import org.apache.spark.sql.SparkSession;
  * Keeps the lake's Delta tables small and cheap to read: every table of every layer is compacted (OPTIMIZE: a
  * night's small files become a few large ones; a commit that changes no data, so change feeds skip it) and then
  * vacuumed (VACUUM: files no version younger than the retention needs are deleted); a table of one file or none is
- * not compacted (there is nothing to merge). Tables are done one at a time (two at a time was no faster on 2 cores:
+ * not compacted (there is nothing to merge), and one whose files are all younger than the retention is not vacuumed
+ * (there is nothing to delete). Tables are done one at a time (two at a time was no faster on 2 cores:
  * README, "Maintenance");
  * a failure stops the run with the table's name, and what was done before it stays done. Running it twice does
  * nothing more the second time.
@@ -71,9 +72,14 @@ public final class LakeMaintenance {
         delta.optimize().executeCompaction();
         after = numFiles(delta);
       }
-      long onDisk = lake.countTableFiles(path);
-      delta.vacuum(retainHours);
-      long vacuumed = onDisk - lake.countTableFiles(path);
+      // VACUUM deletes only files older than the retention: when none is, it has nothing to do (and its listing and
+      // jobs cost seconds per table), so it is not run.
+      Lake.TableFiles onDisk = lake.tableFiles(path);
+      long vacuumed = 0;
+      if (onDisk.oldestModifiedMs() <= System.currentTimeMillis() - retainHours * 3_600_000L) {
+        delta.vacuum(retainHours);
+        vacuumed = onDisk.count() - lake.countTableFiles(path);
+      }
       return new TableResult(table, before, after, vacuumed, (System.nanoTime() - t0) / 1_000_000);
     } catch (Exception e) { // Spark and Delta throw checked exceptions (SparkException) undeclared
       throw Errors.maintenanceFailed(table, e);
