@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +31,8 @@ public final class TableVersions {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Lake lake;
+  /** Commit files read so far, by path: a commit file never changes once written, so each is read once. */
+  private final Map<String, String> commitTexts = new HashMap<>();
 
   public TableVersions(Lake lake) {
     this.lake = lake;
@@ -138,7 +141,7 @@ public final class TableVersions {
    * from a second pass over the table. Null when the version's log file is gone or has no commit info.
    */
   public Commit commit(String path, long version) {
-    String text = lake.readText(Lake.join(path, "_delta_log", String.format("%020d.json", version)));
+    String text = commitText(path, version);
     if (text == null) {
       return null;
     }
@@ -189,7 +192,7 @@ public final class TableVersions {
    */
   public boolean changesReadable(String path, long from, long to) {
     for (long v = from + 1; v <= to; v++) {
-      String text = lake.readText(Lake.join(path, "_delta_log", String.format("%020d.json", v)));
+      String text = commitText(path, v);
       if (text == null) {
         return false;
       }
@@ -215,6 +218,19 @@ public final class TableVersions {
       }
     }
     return true;
+  }
+
+  /** The log file of a commit (null when it is gone), read once per instance. */
+  private String commitText(String path, long version) {
+    String file = Lake.join(path, "_delta_log", String.format("%020d.json", version));
+    String text = commitTexts.get(file);
+    if (text == null) {
+      text = lake.readText(file);
+      if (text != null) {
+        commitTexts.put(file, text);
+      }
+    }
+    return text;
   }
 
   private boolean all(String path, long from, long to, Predicate<Commit> test) {
